@@ -1,0 +1,99 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { AccessTokensService } from './auth/access-tokens.service';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { RateLimitService } from './auth/rate-limit.service';
+import { SESSION_COOKIE, SessionsService } from './auth/sessions.service';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { Db } from './database/db.service';
+import type { RequestContext } from './graphql/context';
+import { depthLimit } from './graphql/depth-limit';
+import { formatError } from './graphql/format-error';
+import { createLoaders } from './graphql/loaders';
+import { currentRequestId } from './http/request-id';
+import type { Logger } from './logger';
+import { CustomersResolver } from './modules/customers/customers.resolver';
+import { CustomersService } from './modules/customers/customers.service';
+import { HealthController } from './modules/health/health.controller';
+import { MembersResolver } from './modules/members/members.resolver';
+import { MembersService } from './modules/members/members.service';
+import { TouchpointsResolver } from './modules/touchpoints/touchpoints.resolver';
+import { TouchpointsService } from './modules/touchpoints/touchpoints.service';
+import { WorkspacesResolver } from './modules/workspaces/workspaces.resolver';
+import { WorkspacesService } from './modules/workspaces/workspaces.service';
+
+/** Every resolver; the schema printer reads the same list, so the committed schema matches the served one. */
+export const resolvers = [
+  AuthResolver,
+  MembersResolver,
+  WorkspacesResolver,
+  CustomersResolver,
+  TouchpointsResolver,
+];
+
+const services = [
+  AuthService,
+  SessionsService,
+  RateLimitService,
+  AccessTokensService,
+  MembersService,
+  WorkspacesService,
+  CustomersService,
+  TouchpointsService,
+];
+
+/** The services, shared by the GraphQL context factory and the resolvers. */
+@Module({ providers: services, exports: services })
+class ServicesModule {}
+
+export const MAX_QUERY_DEPTH = 10;
+
+@Module({})
+export class AppModule {
+  static create(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        DatabaseModule.forDataSource(dataSource),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [ServicesModule],
+          inject: [SessionsService, Db],
+          useFactory: (sessions: SessionsService, db: Db) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
+              req,
+              res,
+              requestId: req.id,
+              actor: await sessions.resolve(req.cookies?.[SESSION_COOKIE]),
+              loaders: createLoaders(db),
+            }),
+            formatError: (formatted, error) =>
+              formatError(formatted, error, (internal) => {
+                const requestId = currentRequestId();
+                logger.error({ err: internal, requestId }, 'unhandled error in a GraphQL operation');
+                return requestId;
+              }),
+          }),
+        }),
+        ServicesModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ...resolvers],
+    };
+  }
+}

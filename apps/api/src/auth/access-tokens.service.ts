@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Db } from '../database/db.service';
+import { newToken, tokenHash } from './tokens';
+
+/** What a link grants: invitations now; audit and feedback links reuse the same table. */
+export type AccessTokenKind = 'invitation';
+
+export interface AccessLink {
+  workspaceId: string;
+  subjectId: string;
+  expiresAt: Date;
+}
+
+/**
+ * Links for people without a session. The token (256 random bits) travels in the URL; only its
+ * SHA-256 is stored, in a global table, because the workspace is not known until it is looked up.
+ */
+@Injectable()
+export class AccessTokensService {
+  constructor(private readonly db: Db) {}
+
+  async issue(
+    em: EntityManager,
+    kind: AccessTokenKind,
+    workspaceId: string,
+    subjectId: string,
+    expiresAt: Date,
+  ) {
+    const token = newToken();
+    await em.query(
+      `insert into access_tokens (token_hash, kind, workspace_id, subject_id, expires_at) values ($1, $2, $3, $4, $5)`,
+      [tokenHash(token), kind, workspaceId, subjectId, expiresAt],
+    );
+    return token;
+  }
+
+  /** The live (unused, unexpired) link behind a token, or null. */
+  async find(kind: AccessTokenKind, token: string): Promise<AccessLink | null> {
+    const [row] = (await this.db.global((em) =>
+      em.query(
+        `select workspace_id, subject_id, expires_at from access_tokens
+          where token_hash = $1 and kind = $2 and used_at is null and expires_at > now()`,
+        [tokenHash(token), kind],
+      ),
+    )) as { workspace_id: string; subject_id: string; expires_at: Date }[];
+    return row
+      ? { workspaceId: row.workspace_id, subjectId: row.subject_id, expiresAt: row.expires_at }
+      : null;
+  }
+
+  /** Marks a live token used and returns its subject; null when it was not live (or another request won). */
+  async claim(em: EntityManager, kind: AccessTokenKind, token: string): Promise<string | null> {
+    const [row] = (await em.query(
+      `with claimed as (
+         update access_tokens set used_at = now()
+          where token_hash = $1 and kind = $2 and used_at is null and expires_at > now()
+          returning subject_id)
+       select subject_id from claimed`,
+      [tokenHash(token), kind],
+    )) as { subject_id: string }[];
+    return row?.subject_id ?? null;
+  }
+}

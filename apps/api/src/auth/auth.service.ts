@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { acceptInvitationSchema, DEFAULT_CADENCE_DAYS, signInSchema, signUpSchema } from '@rapport/domain';
+import { GraphQLError } from 'graphql';
+import { Db } from '../database/db.service';
+import type { RequestContext } from '../graphql/context';
+import { notFound } from '../graphql/errors';
+import { parseInput } from '../graphql/parse-input';
+import { InvitationEntity } from '../modules/members/invitation.entity';
+import { MemberEntity } from '../modules/members/member.entity';
+import { WorkspaceEntity } from '../modules/workspaces/workspace.entity';
+import { AccessTokensService } from './access-tokens.service';
+import { createAccount } from './accounts';
+import { hashPassword, verifyPassword } from './passwords';
+import { FAILED_SIGN_IN, RateLimitService, SIGN_UP } from './rate-limit.service';
+import { SESSION_COOKIE, SessionsService } from './sessions.service';
+
+const clientIp = (ctx: RequestContext): string => ctx.req.ip ?? ctx.req.socket.remoteAddress ?? 'unknown';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly sessions: SessionsService,
+    private readonly limits: RateLimitService,
+    private readonly tokens: AccessTokensService,
+  ) {}
+
+  async signUp(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
+    const input = parseInput(signUpSchema, args);
+    const ip = [`ip:${clientIp(ctx)}`];
+    // Counted in its own transaction so a failed sign-up still counts.
+    await this.db.global(async (em) => {
+      await this.limits.check(em, SIGN_UP, ip);
+      await this.limits.record(em, SIGN_UP, ip);
+    });
+    const passwordHash = await hashPassword(input.password);
+    const workspaceId = randomUUID();
+    const memberId = randomUUID();
+    const member = await this.db.inWorkspace(workspaceId, async (em) => {
+      await em.insert(WorkspaceEntity, {
+        id: workspaceId,
+        name: input.workspaceName,
+        defaultCadenceDays: DEFAULT_CADENCE_DAYS,
+      });
+      const owner = await createAccount(em, { workspaceId, memberId, ...input, role: 'OWNER', passwordHash });
+      await this.sessions.open(em, ctx.res, workspaceId, memberId);
+      return owner;
+    });
+    ctx.actor = { workspaceId, memberId, role: 'OWNER' };
+    return member;
+  }
+
+  async signIn(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
+    const input = parseInput(signInSchema, args);
+    const keys = [`email:${input.email}`, `ip:${clientIp(ctx)}`];
+    await this.db.global((em) => this.limits.check(em, FAILED_SIGN_IN, keys));
+    const [credential] = (await this.db.global((em) =>
+      em.query(`select workspace_id, member_id, password_hash from credentials where email = $1`, [
+        input.email,
+      ]),
+    )) as { workspace_id: string; member_id: string; password_hash: string }[];
+    if (!(await verifyPassword(credential?.password_hash, input.password)) || !credential) {
+      await this.db.global((em) => this.limits.record(em, FAILED_SIGN_IN, keys));
+      throw new GraphQLError('The email or password is wrong', { extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    const { workspace_id: workspaceId, member_id: memberId } = credential;
+    const member = await this.db.inWorkspace(workspaceId, async (em) => {
+      await this.sessions.open(em, ctx.res, workspaceId, memberId);
+      return em.findOneByOrFail(MemberEntity, { workspaceId, id: memberId });
+    });
+    ctx.actor = { workspaceId, memberId, role: member.role };
+    return member;
+  }
+
+  async signOut(ctx: RequestContext): Promise<boolean> {
+    await this.sessions.close(ctx.req.cookies?.[SESSION_COOKIE], ctx.res);
+    ctx.actor = undefined;
+    return true;
+  }
+
+  /** Creates the invited member and signs them in. The link works once, within its expiry. */
+  async acceptInvitation(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
+    const input = parseInput(acceptInvitationSchema, args);
+    const link = await this.tokens.find('invitation', input.token);
+    if (!link) throw notFound('This invitation link is invalid, already used or expired');
+    const passwordHash = await hashPassword(input.password);
+    const { workspaceId } = link;
+    const memberId = randomUUID();
+    const member = await this.db.inWorkspace(workspaceId, async (em) => {
+      // Claiming the token is the single-use guard: of two racing requests, one claims it.
+      const invitationId = await this.tokens.claim(em, 'invitation', input.token);
+      if (!invitationId) throw notFound('This invitation link is invalid, already used or expired');
+      const invitation = await em.findOneByOrFail(InvitationEntity, { workspaceId, id: invitationId });
+      const created = await createAccount(em, {
+        workspaceId,
+        memberId,
+        name: input.name,
+        email: invitation.email,
+        role: invitation.role,
+        passwordHash,
+      });
+      await em.update(InvitationEntity, { workspaceId, id: invitationId }, { acceptedAt: new Date() });
+      await this.sessions.open(em, ctx.res, workspaceId, memberId);
+      return created;
+    });
+    ctx.actor = { workspaceId, memberId, role: member.role };
+    return member;
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { rateLimited } from '../graphql/errors';
+
+export interface RateLimit {
+  bucket: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Failed sign-ins, per email and per IP: more than 10 in 15 minutes is refused. */
+export const FAILED_SIGN_IN: RateLimit = { bucket: 'sign-in-failure', limit: 10, windowSeconds: 15 * 60 };
+/** Sign-ups per IP: a person makes one workspace, a script makes hundreds. */
+export const SIGN_UP: RateLimit = { bucket: 'sign-up', limit: 20, windowSeconds: 60 * 60 };
+
+/**
+ * Counts attempts in Postgres (not process memory), so every API replica shares the counters.
+ * Runs inside the caller's transaction; rows older than a day are pruned as new ones arrive.
+ */
+@Injectable()
+export class RateLimitService {
+  /** Throws RATE_LIMITED when any key has already used up its allowance in the window. */
+  async check(em: EntityManager, rule: RateLimit, keys: string[]): Promise<void> {
+    const rows: { count: string }[] = await em.query(
+      `select count(*) from rate_limit_events
+        where bucket = $1 and key = any($2) and at > now() - make_interval(secs => $3)
+        group by key order by count(*) desc limit 1`,
+      [rule.bucket, keys, rule.windowSeconds],
+    );
+    if (Number(rows[0]?.count ?? 0) >= rule.limit) throw rateLimited();
+  }
+
+  async record(em: EntityManager, rule: RateLimit, keys: string[]): Promise<void> {
+    await em.query(`insert into rate_limit_events (bucket, key) select $1, unnest($2::text[])`, [
+      rule.bucket,
+      keys,
+    ]);
+    await em.query(`delete from rate_limit_events where at < now() - interval '1 day' and random() < 0.01`);
+  }
+}

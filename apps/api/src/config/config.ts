@@ -1,0 +1,66 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number('must be a number')
+    .int('must be a whole number')
+    .min(1, 'must be 1..65535')
+    .max(65535, 'must be 1..65535')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL')
+    .optional(),
+  RAPPORT_DATA_DIR: z.string().min(1, 'must not be empty').default('./.rapport'),
+  PUBLIC_URL: z
+    .url('must be an absolute http(s) URL')
+    .regex(/^https?:\/\//, 'must be an absolute http(s) URL')
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  /** Unset: the app embeds PostgreSQL with its data in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Base of every link the app hands out (invitations, audits, feedback), without a trailing slash. */
+  publicUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {}
+
+/** Empty strings count as unset, as a blank line in an env file means "use the default". */
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+/**
+ * Reads and checks the environment. Relative paths resolve against the directory `npm` was started
+ * in (INIT_CWD), so `npm start` at the root keeps its data in `<root>/.rapport`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  const { PORT, DATABASE_URL, RAPPORT_DATA_DIR, PUBLIC_URL, LOG_LEVEL } = parsed.data;
+  const base = env.INIT_CWD ?? process.cwd();
+  return {
+    port: PORT,
+    databaseUrl: DATABASE_URL,
+    dataDir: isAbsolute(RAPPORT_DATA_DIR) ? RAPPORT_DATA_DIR : resolve(base, RAPPORT_DATA_DIR),
+    publicUrl: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, ''),
+    logLevel: LOG_LEVEL,
+  };
+}

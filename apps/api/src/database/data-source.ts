@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { APP_ROLE_STARTUP_OPTIONS } from './app-role';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+/**
+ * `app`: the request pool, running as the unprivileged app role so row-level security applies.
+ * `admin`: the login user as is, for migrations only.
+ */
+export function createDataSource(url: string, as: 'app' | 'admin', poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 5_000,
+      ...(as === 'app' ? { options: APP_ROLE_STARTUP_OPTIONS } : {}),
+    },
+  });
+}

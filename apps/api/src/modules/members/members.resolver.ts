@@ -1,0 +1,59 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Public, Roles } from '../../auth/decorators';
+import type { RequestContext } from '../../graphql/context';
+import { notFound } from '../../graphql/errors';
+import { WorkspaceModel } from '../workspaces/workspace.model';
+import type { MemberEntity } from './member.entity';
+import {
+  InvitationModel,
+  InvitationPreviewModel,
+  MemberModel,
+  PendingInvitationModel,
+  RoleEnum,
+} from './member.model';
+import { MembersService } from './members.service';
+
+@Resolver(() => MemberModel)
+export class MembersResolver {
+  constructor(private readonly service: MembersService) {}
+
+  @Query(() => [MemberModel], { description: "The workspace's members." })
+  members(@CurrentActor() actor: Actor): Promise<MemberEntity[]> {
+    return this.service.list(actor);
+  }
+
+  @Roles('OWNER')
+  @Mutation(() => InvitationModel, { description: 'OWNER only' })
+  inviteMember(
+    @CurrentActor() actor: Actor,
+    @Args('email', { type: () => String }) email: string,
+    @Args('name', { type: () => String }) name: string,
+    @Args('role', { type: () => RoleEnum }) role: string,
+  ) {
+    return this.service.invite(actor, { email, name, role });
+  }
+
+  @Roles('OWNER')
+  @Query(() => [PendingInvitationModel], {
+    description: 'OWNER only: invitations not yet accepted or expired.',
+  })
+  invitations(@CurrentActor() actor: Actor) {
+    return this.service.pendingInvitations(actor);
+  }
+
+  @Public()
+  @Query(() => InvitationPreviewModel, {
+    description: 'PUBLIC: NOT_FOUND for an unknown, used or expired token',
+  })
+  invitationPreview(@Args('token', { type: () => String }) token: string) {
+    return this.service.preview(token);
+  }
+
+  @ResolveField(() => WorkspaceModel)
+  async workspace(@Parent() member: MemberEntity, @Context() ctx: RequestContext) {
+    const workspace = await ctx.loaders.workspace.load(member.workspaceId);
+    if (!workspace) throw notFound();
+    return workspace;
+  }
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JOURNEY_STAGES, touchpointSchema } from '@rapport/domain';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/actor';
+import { Db } from '../../database/db.service';
+import { isUniqueViolation } from '../../database/pg-errors';
+import { conflict, notFound } from '../../graphql/errors';
+import { isUuid, parseInput } from '../../graphql/parse-input';
+import { TouchpointEntity } from './touchpoint.entity';
+
+const NAME_TAKEN = 'A touchpoint with this name already exists';
+
+@Injectable()
+export class TouchpointsService {
+  constructor(private readonly db: Db) {}
+
+  /** The catalogue in journey order (discover → return), then by name. */
+  list(actor: Actor): Promise<TouchpointEntity[]> {
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, (em) =>
+      em
+        .createQueryBuilder(TouchpointEntity, 't')
+        .where('t.workspace_id = :workspaceId', { workspaceId })
+        .orderBy('array_position(:stages::text[], t.stage)', 'ASC')
+        .addOrderBy('lower(t.name)', 'ASC')
+        .setParameter('stages', JOURNEY_STAGES)
+        .getMany(),
+    );
+  }
+
+  get(actor: Actor, id: string): Promise<TouchpointEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(TouchpointEntity, { workspaceId, id }));
+  }
+
+  create(actor: Actor, args: unknown): Promise<TouchpointEntity> {
+    const input = parseInput(touchpointSchema, args);
+    const { workspaceId } = actor;
+    return this.saving(workspaceId, async (em) => {
+      const id = randomUUID();
+      await em.insert(TouchpointEntity, { ...input, workspaceId, id });
+      return id;
+    });
+  }
+
+  update(actor: Actor, id: string, args: unknown): Promise<TouchpointEntity> {
+    const input = parseInput(touchpointSchema, args);
+    const { workspaceId } = actor;
+    return this.saving(workspaceId, async (em) => {
+      const exists = isUuid(id) && (await em.existsBy(TouchpointEntity, { workspaceId, id }));
+      if (!exists) throw notFound('No such touchpoint');
+      await em.update(TouchpointEntity, { workspaceId, id }, { ...input });
+      return id;
+    });
+  }
+
+  /** Runs a write and returns the saved touchpoint; a duplicate name is CONFLICT on `name`. */
+  private async saving(workspaceId: string, write: (em: EntityManager) => Promise<string>) {
+    try {
+      return await this.db.inWorkspace(workspaceId, async (em) => {
+        const id = await write(em);
+        return em.findOneByOrFail(TouchpointEntity, { workspaceId, id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'touchpoints_name')) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
+      throw error;
+    }
+  }
+}

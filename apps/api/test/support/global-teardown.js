@@ -1,0 +1,3 @@
+module.exports = async () => {
+  await globalThis.__RAPPORT_TEST_DB__?.stop();
+};

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { migrate } from '../../src/database/migrate';
+import { createLogger } from '../../src/logger';
+
+export const PUBLIC_URL = 'http://rapport.test';
+
+function databaseUrl(base: string, database: string): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export interface TestApp {
+  app: INestApplication;
+  /** A fresh cookie jar: one browser. */
+  client(): GqlClient;
+  /** Superuser access to this file's database, to look behind the API (never used by the API). */
+  admin: Pool;
+  /** The login the app uses (it runs as the app role on top of it). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real app (GraphQL, RLS, everything) on its own freshly migrated database. */
+export async function startTestApp(): Promise<TestApp> {
+  const base = process.env.RAPPORT_TEST_ADMIN_URL;
+  if (!base) throw new Error('RAPPORT_TEST_ADMIN_URL is not set: run through jest (global-setup)');
+  const name = `rapport_test_${randomBytes(6).toString('hex')}`;
+  const server = new Pool({ connectionString: base, max: 1 });
+  await server.query(`create database ${name}`);
+  await server.end();
+  const url = databaseUrl(base, name);
+  await migrate(url);
+  const config = loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' });
+  const app = await createApp(config, url, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  await app.init();
+  const admin = new Pool({ connectionString: url, max: 2 });
+  return {
+    app,
+    admin,
+    url,
+    client: () => new GqlClient(app),
+    close: async () => {
+      await app.close();
+      await admin.end();
+      const drop = new Pool({ connectionString: base, max: 1 });
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string; fields?: Record<string, string> };
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: GqlError[];
+}
+
+/** Sends GraphQL over HTTP with a cookie jar, like a browser tab. */
+export class GqlClient {
+  private readonly agent: ReturnType<typeof request.agent>;
+
+  constructor(app: INestApplication) {
+    this.agent = request.agent(app.getHttpServer());
+  }
+
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>> {
+    const res = await this.agent
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query, variables });
+    return { status: res.status, data: res.body.data, errors: res.body.errors };
+  }
+
+  /** Like gql, but fails the test on any error. */
+  async ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const result = await this.gql<T>(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  raw() {
+    return this.agent;
+  }
+}
+
+/** The error code of the first error, for `expect(code(result)).toBe('NOT_FOUND')`. */
+export const code = (result: GqlResult): string | undefined => result.errors?.[0]?.extensions?.code;
+export const fields = (result: GqlResult): Record<string, string> | undefined =>
+  result.errors?.[0]?.extensions?.fields;
+
+let counter = 0;
+export const uniqueEmail = (prefix = 'user') => `${prefix}-${Date.now()}-${++counter}@example.com`;
+export const PASSWORD = 'correct horse battery';
+
+export const SIGN_UP = `mutation SignUp($workspaceName: String!, $name: String!, $email: String!, $password: String!) {
+  signUp(workspaceName: $workspaceName, name: $name, email: $email, password: $password) {
+    member { id name email role workspace { id name defaultCadenceDays } }
+  }
+}`;
+
+export interface SignedIn {
+  client: GqlClient;
+  memberId: string;
+  workspaceId: string;
+  email: string;
+}
+
+/** A new workspace with its owner signed in. */
+export async function signUpOwner(t: TestApp, workspaceName = 'Corner Bakery'): Promise<SignedIn> {
+  const client = t.client();
+  const email = uniqueEmail('owner');
+  const data = await client.ok(SIGN_UP, { workspaceName, name: 'Olive Owner', email, password: PASSWORD });
+  const member = data.signUp.member;
+  return { client, memberId: member.id, workspaceId: member.workspace.id, email };
+}
+
+/** Invites a STAFF (or OWNER) member as `owner` and accepts in a fresh client. */
+export async function addMember(
+  t: TestApp,
+  owner: SignedIn,
+  role: 'STAFF' | 'OWNER' = 'STAFF',
+): Promise<SignedIn> {
+  const email = uniqueEmail(role.toLowerCase());
+  const invited = await owner.client.ok(
+    `mutation($email: String!, $role: Role!) { inviteMember(email: $email, name: "Sam Staff", role: $role) { url } }`,
+    { email, role },
+  );
+  const token = String(invited.inviteMember.url).split('/invite/')[1];
+  const client = t.client();
+  const data = await client.ok(
+    `mutation($token: String!) { acceptInvitation(token: $token, name: "Sam Staff", password: "${PASSWORD}") { member { id workspace { id } } } }`,
+    { token },
+  );
+  return {
+    client,
+    memberId: data.acceptInvitation.member.id,
+    workspaceId: data.acceptInvitation.member.workspace.id,
+    email,
+  };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { CUSTOMER_ORDERS, CUSTOMER_STATUSES } from './enums';
+import { cadenceDays, id, optionalEmail, optionalText, requiredText } from './validation';
+
+export const MAX_TAGS = 20;
+export const MAX_PROFILE_FACTS = 50;
+
+/** Tags are trimmed, lower-cased and de-duplicated so `VIP` and ` vip` are one tag. */
+const tags = z
+  .array(
+    requiredText(40).transform((t) => t.toLowerCase()),
+    'Must be a list of tags',
+  )
+  .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
+  .transform((list) => [...new Set(list)]);
+
+export const profileFactSchema = z.object({
+  label: requiredText(60),
+  value: requiredText(500),
+});
+export type ProfileFact = z.output<typeof profileFactSchema>;
+
+const profileFacts = z.array(profileFactSchema).max(MAX_PROFILE_FACTS, `At most ${MAX_PROFILE_FACTS} facts`);
+
+const phone = optionalText(40).refine(
+  (p) => p === null || /^[+()\d\s.\-/]{3,40}$/.test(p),
+  'Use digits, spaces and + ( ) - . / only',
+);
+
+const customerFields = {
+  name: requiredText(200),
+  company: optionalText(200),
+  email: optionalEmail,
+  phone,
+  tags,
+  notes: optionalText(10_000),
+  profileFacts,
+  ownerId: id.nullish(),
+  cadenceDays: cadenceDays.nullish(),
+};
+
+export const createCustomerSchema = z.object({
+  ...customerFields,
+  tags: tags.nullish().transform((t) => t ?? []),
+  profileFacts: profileFacts.nullish().transform((f) => f ?? []),
+});
+export type CreateCustomerInput = z.output<typeof createCustomerSchema>;
+
+/**
+ * An update names only the fields it changes. `null` clears an optional field; `name`, `tags` and
+ * `profileFacts` cannot be null.
+ */
+export const updateCustomerSchema = z.object({
+  name: customerFields.name.optional(),
+  company: customerFields.company.optional(),
+  email: customerFields.email.optional(),
+  phone: customerFields.phone.optional(),
+  tags: tags.optional(),
+  notes: customerFields.notes.optional(),
+  profileFacts: profileFacts.optional(),
+  ownerId: customerFields.ownerId.optional(),
+  cadenceDays: customerFields.cadenceDays.optional(),
+});
+export type UpdateCustomerInput = z.output<typeof updateCustomerSchema>;
+
+export const MAX_PAGE_SIZE = 100;
+
+export const customerFilterSchema = z.object({
+  search: optionalText(200),
+  tag: optionalText(40).transform((t) => t?.toLowerCase() ?? null),
+  ownerId: id.nullish(),
+  status: z.enum(CUSTOMER_STATUSES).nullish(),
+});
+export type CustomerFilter = z.output<typeof customerFilterSchema>;
+
+export const customerPageSchema = z.object({
+  first: z.number().int().min(1, 'At least 1').max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE}`).default(50),
+  after: z.string().max(500).nullish(),
+  orderBy: z.enum(CUSTOMER_ORDERS).default('NAME'),
+  filter: customerFilterSchema.nullish(),
+});
+
+/** The effective check-in cadence: the customer's own, else the workspace default. */
+export function effectiveCadenceDays(
+  customerCadence: number | null | undefined,
+  workspaceDefault: number,
+): number {
+  return customerCadence ?? workspaceDefault;
+}

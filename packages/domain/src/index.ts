@@ -1,0 +1,5 @@
+export * from './customer';
+export * from './enums';
+export * from './touchpoint';
+export * from './validation';
+export * from './workspace';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Field name → message, the shape of `extensions.fields` in a BAD_USER_INPUT error. */
+export type FieldErrors = Record<string, string>;
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+
+/**
+ * Checks `input` against `schema` and names every bad field by its dotted path
+ * (`profileFacts.0.label`), keeping the first message per field.
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return { ok: false, fields };
+}
+
+/** A trimmed, non-empty text of at most `max` characters. */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Required')
+    .max(max, `At most ${max} characters`)
+    .refine((s) => !s.includes('\u0000'), 'Must not contain NUL characters');
+
+/** Optional text: blank becomes null, so clearing a field stores nothing rather than "". */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .refine((s) => !s.includes('\u0000'), 'Must not contain NUL characters')
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'At most 254 characters')
+  .pipe(z.email('Enter a valid email address'));
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((s) => (s ? s : null))
+  .pipe(email.nullable());
+
+export const password = z.string().min(10, 'Use at least 10 characters').max(200, 'At most 200 characters');
+
+export const cadenceDays = z
+  .number('Enter a number of days')
+  .int('Use whole days')
+  .min(1, 'At least 1 day')
+  .max(365, 'At most 365 days');
+
+export const id = z.uuid('Not a valid id');
