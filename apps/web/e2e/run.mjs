@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+// Browser test of the real app: starts the built API (which serves the built web client) on a free
+// port with a throw-away embedded PostgreSQL, then drives Debian's Chromium through the main path:
+// sign up → create customers → find one by search → open its page. Also runs axe-core on each page.
+//
+// Needs `npm run build` at the repo root first, and Chromium (`apt-get install -y chromium`).
+// Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_KEEP_DATA=1 keeps the temporary data dir.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+const artifacts = join(here, 'artifacts');
+const serverEntry = join(repoRoot, 'apps/api/dist/main.js');
+const webIndex = join(repoRoot, 'apps/web/dist/index.html');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const READY_TIMEOUT_MS = 120_000;
+const STEP_TIMEOUT_MS = 20_000;
+
+let server;
+let dataDir;
+let context;
+let userDataDir;
+let step = 'setup';
+
+function log(message) {
+  console.log(`[e2e] ${message}`);
+}
+
+async function freePort() {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
+function startServer(port) {
+  const logFile = createWriteStream(join(artifacts, 'server.log'));
+  const env = { ...process.env, PORT: String(port), RAPPORT_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  env.PUBLIC_URL = `http://localhost:${port}`;
+  delete env.DATABASE_URL; // no DATABASE_URL: the app embeds PostgreSQL
+  // Its own process group, so the embedded PostgreSQL goes down with it.
+  const child = spawn(process.execPath, [serverEntry], { cwd: repoRoot, env, detached: true, stdio: 'pipe' });
+  child.stdout.pipe(logFile);
+  child.stderr.pipe(logFile);
+  return child;
+}
+
+async function waitForReady(base) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${base}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`GET /readyz did not answer 200 within ${READY_TIMEOUT_MS / 1000}s`);
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = once(server, 'exit');
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  signalGroup('SIGTERM');
+  const timeout = new Promise((r) => setTimeout(r, 15_000, 'timeout'));
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    log('server did not stop within 15s; killing it');
+    signalGroup('SIGKILL');
+    await exited;
+  }
+}
+
+/** Runs axe-core on the current page; fails on serious or critical violations. */
+async function checkA11y(page, name) {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations) {
+    log(`  axe ${name}: ${v.impact} ${v.id} (${v.nodes}×): ${v.help} — ${v.targets.join(', ')}`);
+  }
+  if (blocking.length > 0)
+    throw new Error(`accessibility violations on ${name}: ${blocking.map((v) => v.id)}`);
+}
+
+async function run() {
+  if (!existsSync(serverEntry) || !existsSync(webIndex)) {
+    throw new Error('the app is not built: run `npm run build` at the repository root first');
+  }
+  if (!existsSync(chromiumPath))
+    throw new Error(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
+  mkdirSync(artifacts, { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-data-'));
+  userDataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-chromium-'));
+
+  step = 'start the server';
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  server = startServer(port);
+  log(`starting the app on ${base} (data in ${dataDir})`);
+  await waitForReady(base);
+  log('app is ready');
+
+  step = 'launch Chromium';
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    viewport: { width: 1280, height: 860 },
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  const suffix = Date.now().toString(36);
+  const owner = {
+    name: 'Olivia Owner',
+    email: `olivia-${suffix}@example.com`,
+    password: 'a long enough password',
+  };
+  const target = `Beatrice Baker ${suffix}`;
+  const other = `Carlos Diaz ${suffix}`;
+
+  step = 'be sent to sign in from an app page';
+  await page.goto(`${base}/customers`);
+  await page.waitForURL(
+    (url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/customers',
+  );
+  await checkA11y(page, 'sign-in');
+
+  step = 'sign up';
+  await page.getByRole('link', { name: 'Create a workspace' }).click();
+  await page.waitForURL((url) => url.pathname === '/sign-up');
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.getByText('Required').first().waitFor(); // client-side validation, nothing sent
+  await page.getByLabel('Business name').fill(`E2E Bakery ${suffix}`);
+  await page.getByLabel('Your name').fill(owner.name);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL((url) => url.pathname === '/customers');
+  await page.getByText('Add your first customer').waitFor();
+  await checkA11y(page, 'customers (empty)');
+
+  const createCustomer = async (name, company, tag) => {
+    await page.goto(`${base}/customers/new`);
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel(/^Company/).fill(company);
+    await page.getByLabel(/^Tags/).fill(`${tag},`);
+    await page.getByRole('button', { name: '+ Add a fact' }).click();
+    await page.getByLabel('Fact 1 label').fill('Favourite pastry');
+    await page.getByLabel('Fact 1 value').fill('Almond croissant');
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    await page.waitForURL((url) => /^\/customers\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  };
+
+  step = 'create customers';
+  await createCustomer(target, 'Baker & Daughters', 'vip');
+  await checkA11y(page, 'customer page');
+  await createCustomer(other, 'Diaz Imports', 'wholesale');
+
+  step = 'find the customer by search';
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await page.waitForURL((url) => url.pathname === '/customers');
+  const list = page.getByRole('list', { name: 'Customers' });
+  await list.getByRole('link', { name: other }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(`beatrice baker ${suffix}`);
+  await page.waitForURL((url) => url.searchParams.get('q') === `beatrice baker ${suffix}`);
+  await list.getByRole('link', { name: other }).waitFor({ state: 'detached' });
+  const found = list.getByRole('link', { name: target });
+  await found.waitFor();
+  await page.getByText('1 customer match').waitFor();
+  await checkA11y(page, 'customers (search)');
+
+  step = "open the customer's page";
+  await found.click();
+  await page.waitForURL((url) => /^\/customers\/[0-9a-f-]{36}$/.test(url.pathname));
+  await page.getByRole('heading', { level: 1, name: target }).waitFor();
+  await page.getByText('Almond croissant').waitFor();
+  await page.screenshot({ path: join(artifacts, 'customer-page.png'), fullPage: true });
+
+  step = 'phone-sized screen';
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await page.waitForURL((url) => url.pathname === '/customers');
+  await list.getByRole('link', { name: target }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`the customers page is ${overflow}px wider than a 375px screen`);
+  await page.screenshot({ path: join(artifacts, 'customers-phone.png'), fullPage: true });
+
+  if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
+}
+
+async function cleanUp() {
+  await context?.close().catch(() => {});
+  await stopServer();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  if (dataDir && !process.env.E2E_KEEP_DATA) await rm(dataDir, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`interrupted (${signal}); stopping the server`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+const started = Date.now();
+try {
+  await run();
+  await cleanUp();
+  console.log(`E2E PASS: sign up → create customer → search → customer page (${Date.now() - started} ms)`);
+  process.exit(0);
+} catch (error) {
+  if (context) {
+    const page = context.pages()[0];
+    await page?.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => {});
+  }
+  await cleanUp();
+  console.error(`E2E FAIL at "${step}": ${error instanceof Error ? error.message : error}`);
+  console.error(`  artifacts (screenshots, server.log): ${artifacts}`);
+  process.exit(1);
+}

@@ -1,0 +1,19 @@
+/** @type {import('jest').Config} */
+const config = {
+  testEnvironment: '<rootDir>/test/jest.environment.cjs',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.test.ts?(x)'],
+  setupFilesAfterEnv: ['<rootDir>/test/jest.setup.ts'],
+  transform: {
+    '^.+\\.m?[tj]sx?$': '<rootDir>/test/jest.transform.cjs',
+  },
+  // react-router (and its @remix-run helpers) ship ESM only: compile them like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(react-router|@remix-run|cookie-es|set-cookie-parser)/)'],
+  moduleNameMapper: {
+    '^@rapport/(domain|ui)$': '<rootDir>/../../packages/$1/src/index.ts',
+    '^~/(.*)$': '<rootDir>/src/$1',
+    '\\.css$': 'identity-obj-proxy',
+  },
+};
+
+export default config;

@@ -1,0 +1,45 @@
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { relayStylePagination } from '@apollo/client/utilities';
+
+/** The cache, with paging of `customers` merged per filter, order and page size. */
+export function createCache() {
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          customers: relayStylePagination(['filter', 'orderBy', 'first']),
+        },
+      },
+    },
+  });
+}
+
+export interface ApolloClientOptions {
+  /** Called when the API says the session is gone (expired or signed out elsewhere). */
+  onUnauthenticated?: (client: ApolloClient) => void;
+  uri?: string;
+}
+
+export function createApolloClient({ onUnauthenticated, uri = '/graphql' }: ApolloClientOptions = {}) {
+  let client: ApolloClient | undefined;
+  const errorLink = new ErrorLink(({ error }) => {
+    if (
+      client &&
+      onUnauthenticated &&
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+    ) {
+      onUnauthenticated(client);
+    }
+  });
+  // Same origin: the session cookie travels with every request. Apollo's JSON POSTs satisfy the API's
+  // CSRF prevention.
+  const httpLink = new HttpLink({ uri, credentials: 'same-origin' });
+  client = new ApolloClient({
+    link: ApolloLink.from([errorLink, httpLink]),
+    cache: createCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+  return client;
+}

@@ -1,0 +1,39 @@
+import type { Channel, CustomerStatus, JourneyStage, Role } from '@rapport/domain';
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  WEB: 'Website',
+  PHONE: 'Phone',
+  EMAIL: 'Email',
+  STORE: 'Store',
+  OFFICE: 'Office',
+  SOCIAL: 'Social media',
+  MAIL: 'Mail',
+  EVENT: 'Event',
+  OTHER: 'Other',
+};
+
+export const STAGE_LABELS: Record<JourneyStage, { label: string; description: string }> = {
+  DISCOVER: { label: 'Discover', description: 'How people first find and learn about you' },
+  BUY: { label: 'Buy', description: 'Quotes, orders, bookings and payment' },
+  ONBOARD: { label: 'Onboard', description: 'Getting started after the purchase' },
+  USE: { label: 'Use', description: 'Day-to-day use of what you provide' },
+  SUPPORT: { label: 'Support', description: 'Questions, problems and repairs' },
+  BILLING: { label: 'Billing', description: 'Invoices, renewals and refunds' },
+  RETURN: { label: 'Return', description: 'Coming back, buying again, referring others' },
+};
+
+export const ROLE_LABELS: Record<Role, string> = { OWNER: 'Owner', STAFF: 'Staff' };
+
+export const STATUS_LABELS: Record<CustomerStatus, string> = { ACTIVE: 'Active', ARCHIVED: 'Archived' };
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
+/** "Nov 25, 2025"; an unparsable date is shown as given. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+export function pluralize(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,58 @@
+import type { RouteObject } from 'react-router';
+import { AcceptInvitationPage } from '~/features/auth/pages/AcceptInvitationPage';
+import { SignInPage } from '~/features/auth/pages/SignInPage';
+import { SignUpPage } from '~/features/auth/pages/SignUpPage';
+import { CustomerPage } from '~/features/customers/pages/CustomerPage';
+import { CustomersPage } from '~/features/customers/pages/CustomersPage';
+import { EditCustomerPage } from '~/features/customers/pages/EditCustomerPage';
+import { NewCustomerPage } from '~/features/customers/pages/NewCustomerPage';
+import { DashboardPage } from '~/features/dashboard/pages/DashboardPage';
+import { SettingsPage } from '~/features/settings/pages/SettingsPage';
+import { TouchpointsPage } from '~/features/touchpoints/pages/TouchpointsPage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+import { RedirectIfSignedIn, RequireAuth } from './session';
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: '/sign-in',
+        element: (
+          <RedirectIfSignedIn>
+            <SignInPage />
+          </RedirectIfSignedIn>
+        ),
+      },
+      {
+        path: '/sign-up',
+        element: (
+          <RedirectIfSignedIn>
+            <SignUpPage />
+          </RedirectIfSignedIn>
+        ),
+      },
+      { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'customers', element: <CustomersPage /> },
+          { path: 'customers/new', element: <NewCustomerPage /> },
+          { path: 'customers/:id', element: <CustomerPage /> },
+          { path: 'customers/:id/edit', element: <EditCustomerPage /> },
+          { path: 'touchpoints', element: <TouchpointsPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

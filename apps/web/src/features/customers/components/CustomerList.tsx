@@ -1,0 +1,39 @@
+import { Avatar, Badge, TagList } from '@rapport/ui';
+import { Link } from 'react-router';
+import { pluralize } from '~/app/labels';
+import type { CustomerListItemFragment } from '~/gql/graphql';
+
+export interface CustomerListProps {
+  customers: readonly CustomerListItemFragment[];
+  onTagClick?: (tag: string) => void;
+}
+
+export function CustomerList({ customers, onTagClick }: CustomerListProps) {
+  return (
+    <ul className="customer-list" aria-label="Customers">
+      {customers.map((customer) => (
+        <li key={customer.id} className="customer-row">
+          <Avatar name={customer.name} />
+          <div className="customer-row__main">
+            <Link to={`/customers/${customer.id}`} className="customer-row__name">
+              {customer.name}
+            </Link>
+            {customer.company && <span className="customer-row__company">{customer.company}</span>}
+          </div>
+          <div className="customer-row__contact">
+            {customer.email && <span>{customer.email}</span>}
+            {customer.phone && <span>{customer.phone}</span>}
+          </div>
+          <div className="customer-row__tags">
+            <TagList tags={customer.tags} onTagClick={onTagClick} label={`Tags of ${customer.name}`} />
+          </div>
+          <div className="customer-row__meta">
+            {customer.status === 'ARCHIVED' && <Badge>Archived</Badge>}
+            <span title="Relationship owner">{customer.owner ? customer.owner.name : 'No owner'}</span>
+            <span className="customer-row__cadence">Every {pluralize(customer.cadenceDays, 'day')}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,175 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
+import type { CustomerFilter } from '~/gql/graphql';
+import { graphqlError, ownerMember, type RenderRouteOptions, renderRoute } from '~/test/render';
+import { CustomersDocument } from '../graphql/customers.graphql';
+import { CUSTOMERS_PAGE_SIZE, CustomersPage } from './CustomersPage';
+
+function customer(n: number, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Customer' as const,
+    id: `00000000-0000-4000-8000-00000000000${n}`,
+    name: `Customer ${n}`,
+    company: n === 1 ? 'Acme Ltd' : null,
+    email: `c${n}@example.com`,
+    phone: null,
+    tags: n === 1 ? ['vip'] : [],
+    status: 'ACTIVE' as const,
+    cadenceDays: 30,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    owner: { __typename: 'Member' as const, id: ownerMember.id, name: ownerMember.name },
+    ...overrides,
+  };
+}
+
+function page(nodes: ReturnType<typeof customer>[], totalCount: number, hasNextPage = false) {
+  return {
+    data: {
+      customers: {
+        __typename: 'CustomerConnection',
+        edges: nodes.map((node) => ({ __typename: 'CustomerEdge', cursor: `cursor-${node.id}`, node })),
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage,
+          endCursor: nodes.length ? `cursor-${nodes[nodes.length - 1]?.id}` : null,
+        },
+        totalCount,
+      },
+    },
+  };
+}
+
+function customersRequest(filter: CustomerFilter = {}, after?: string) {
+  return {
+    query: CustomersDocument,
+    variables: {
+      first: CUSTOMERS_PAGE_SIZE,
+      filter: { status: 'ACTIVE', ...filter },
+      orderBy: 'NAME',
+      ...(after ? { after } : {}),
+    },
+  };
+}
+
+const membersMock = {
+  request: { query: MembersDocument },
+  result: {
+    data: {
+      members: [
+        {
+          __typename: 'Member',
+          id: ownerMember.id,
+          name: ownerMember.name,
+          email: ownerMember.email,
+          role: 'OWNER',
+        },
+      ],
+    },
+  },
+  maxUsageCount: 10,
+};
+
+function renderPage(mocks: RenderRouteOptions['mocks']) {
+  return renderRoute(<CustomersPage />, {
+    path: '/customers',
+    mocks: [membersMock, ...(mocks ?? [])],
+    routes: [{ path: '/customers/new', element: <p>New customer form</p> }],
+  });
+}
+
+describe('CustomersPage', () => {
+  it('shows a loading state first', () => {
+    renderPage([{ request: customersRequest(), result: page([], 0), delay: 10_000 }]);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading customers…');
+  });
+
+  it('invites creating the first customer when there are none', async () => {
+    const user = userEvent.setup();
+    renderPage([{ request: customersRequest(), result: page([], 0) }]);
+    expect(await screen.findByText('Add your first customer')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Add a customer' }));
+    expect(await screen.findByText('New customer form')).toBeInTheDocument();
+  });
+
+  it('shows an error state with a working retry', async () => {
+    const user = userEvent.setup();
+    renderPage([
+      { request: customersRequest(), result: { errors: [graphqlError('INTERNAL_SERVER_ERROR', 'boom')] } },
+      { request: customersRequest(), result: page([customer(1)], 1) },
+    ]);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load customers');
+    expect(alert).toHaveTextContent('Something went wrong on our side');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('link', { name: 'Customer 1' })).toBeInTheDocument();
+  });
+
+  it('lists customers with the total, and loads more by cursor', async () => {
+    const user = userEvent.setup();
+    renderPage([
+      { request: customersRequest(), result: page([customer(1), customer(2)], 3, true) },
+      {
+        request: customersRequest({}, `cursor-${customer(2).id}`),
+        result: page([customer(3)], 3, false),
+      },
+    ]);
+    const list = await screen.findByRole('list', { name: 'Customers' });
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Customer 1', 'Customer 2']);
+    expect(within(list).getByRole('link', { name: 'Customer 1' })).toHaveAttribute(
+      'href',
+      `/customers/${customer(1).id}`,
+    );
+    expect(screen.getByText('Acme Ltd')).toBeInTheDocument();
+    expect(screen.getByText('Showing 2 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
+    expect(screen.getByText('3 customers')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(3));
+    expect(screen.getByText('Showing 3 of 3')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('searches as you type, once typing pauses', async () => {
+    const user = userEvent.setup();
+    const searchMatcher = jest.fn(
+      (variables: { filter?: CustomerFilter }) => variables.filter?.search === 'acme',
+    );
+    renderPage([
+      { request: customersRequest(), result: page([customer(1), customer(2)], 2) },
+      {
+        request: { query: CustomersDocument, variables: searchMatcher },
+        result: page([customer(1)], 1),
+      },
+    ]);
+    await screen.findByRole('link', { name: 'Customer 2' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'acme');
+
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Customer 2' })).not.toBeInTheDocument());
+    expect(screen.getByRole('link', { name: 'Customer 1' })).toBeInTheDocument();
+    expect(screen.getByText('1 customer match')).toBeInTheDocument();
+    // One request for the whole word, not one per keystroke.
+    const searches = searchMatcher.mock.calls.filter(([v]) => v.filter?.search);
+    expect(searches.map(([v]) => v.filter?.search)).toEqual(['acme']);
+  });
+
+  it('says when nothing matches and clears the filters', async () => {
+    const user = userEvent.setup();
+    renderPage([
+      { request: customersRequest(), result: page([customer(1)], 1) },
+      { request: customersRequest({ tag: 'wholesale' }), result: page([], 0) },
+      { request: customersRequest(), result: page([customer(1)], 1) },
+    ]);
+    await screen.findByRole('link', { name: 'Customer 1' });
+    await user.type(screen.getByRole('textbox', { name: 'Tag' }), 'Wholesale');
+    expect(await screen.findByText('No customers match')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByRole('link', { name: 'Customer 1' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Tag' })).toHaveValue('');
+  });
+});

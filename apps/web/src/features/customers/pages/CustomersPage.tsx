@@ -1,0 +1,249 @@
+import { useQuery } from '@apollo/client/react';
+import type { CustomerStatus } from '@rapport/domain';
+import {
+  Alert,
+  Button,
+  buttonClassName,
+  Card,
+  EmptyState,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  SelectField,
+  Spinner,
+  TextField,
+} from '@rapport/ui';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { describeError } from '~/app/errors';
+import { SearchIcon } from '~/app/icons';
+import { pluralize } from '~/app/labels';
+import { useDebouncedValue } from '~/app/use-debounced-value';
+import { useDocumentTitle } from '~/app/use-document-title';
+import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
+import type { CustomerFilter, CustomerOrder } from '~/gql/graphql';
+import { CustomerList } from '../components/CustomerList';
+import { CustomersDocument } from '../graphql/customers.graphql';
+
+export const CUSTOMERS_PAGE_SIZE = 25;
+export const SEARCH_DEBOUNCE_MS = 300;
+
+const SORT_OPTIONS = [
+  { value: 'NAME', label: 'Name' },
+  { value: 'CREATED_AT', label: 'Date added' },
+];
+const STATUS_OPTIONS = [
+  { value: 'ACTIVE', label: 'Active' },
+  { value: 'ARCHIVED', label: 'Archived' },
+];
+
+export function CustomersPage() {
+  useDocumentTitle('Customers');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [tagText, setTagText] = useState(params.get('tag') ?? '');
+  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const debouncedTag = useDebouncedValue(tagText.trim().toLowerCase(), SEARCH_DEBOUNCE_MS);
+  const ownerId = params.get('owner') ?? '';
+  const status = (params.get('status') === 'ARCHIVED' ? 'ARCHIVED' : 'ACTIVE') satisfies CustomerStatus;
+  const orderBy: CustomerOrder = params.get('sort') === 'CREATED_AT' ? 'CREATED_AT' : 'NAME';
+  const [loadingMore, setLoadingMore] = useState(false);
+  const notice = (location.state as { notice?: string } | null)?.notice;
+
+  // Keep the filters in the address, so a reload or the back button keeps them.
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: syncs the debounced text only
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch);
+  }, [debouncedSearch]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: syncs the debounced text only
+  useEffect(() => {
+    if ((params.get('tag') ?? '') !== debouncedTag) setParam('tag', debouncedTag);
+  }, [debouncedTag]);
+
+  const filter = useMemo(() => {
+    const f: CustomerFilter = { status };
+    if (debouncedSearch) f.search = debouncedSearch;
+    if (debouncedTag) f.tag = debouncedTag;
+    if (ownerId) f.ownerId = ownerId;
+    return f;
+  }, [debouncedSearch, debouncedTag, ownerId, status]);
+  const filtered = Boolean(debouncedSearch || debouncedTag || ownerId || status !== 'ACTIVE');
+
+  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(CustomersDocument, {
+    variables: { first: CUSTOMERS_PAGE_SIZE, filter, orderBy },
+  });
+  const members = useQuery(MembersDocument);
+  const shown = data ?? previousData;
+  const connection = shown?.customers;
+  const customers = connection?.edges.map((edge) => edge.node) ?? [];
+
+  const loadMore = async () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const clearFilters = () => {
+    setSearch('');
+    setTagText('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  const ownerOptions = [
+    { value: '', label: 'Anyone' },
+    ...(members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name })),
+  ];
+
+  let body: ReactNode;
+  if (!connection && loading) {
+    body = <LoadingState label="Loading customers…" />;
+  } else if (!connection) {
+    body = (
+      <ErrorState
+        title="Could not load customers"
+        message={error ? describeError(error).message : undefined}
+        onRetry={() => void refetch()}
+      />
+    );
+  } else if (customers.length === 0 && !filtered) {
+    body = (
+      <EmptyState
+        icon="☺"
+        title="Add your first customer"
+        description="Start with the clients you talk to most. Note what you know about them, and Rapport will remind you to keep in touch."
+        action={
+          <Link to="/customers/new" className={buttonClassName()}>
+            Add a customer
+          </Link>
+        }
+      />
+    );
+  } else if (customers.length === 0) {
+    body = (
+      <EmptyState
+        icon="?"
+        title="No customers match"
+        description="Try another search, or clear the filters."
+        action={
+          <Button variant="secondary" onClick={clearFilters}>
+            Clear filters
+          </Button>
+        }
+      />
+    );
+  } else {
+    body = (
+      <>
+        <CustomerList customers={customers} onTagClick={(tag) => setTagText(tag)} />
+        <div className="list-footer">
+          <span>
+            Showing {customers.length} of {connection.totalCount}
+          </span>
+          {connection.pageInfo.hasNextPage && (
+            <Button variant="secondary" loading={loadingMore} onClick={() => void loadMore()}>
+              Load more
+            </Button>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  const searching = loading && Boolean(connection);
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description={
+          connection
+            ? `${pluralize(connection.totalCount, status === 'ARCHIVED' ? 'archived customer' : 'customer')}${filtered ? ' match' : ''}`
+            : 'The people and companies you serve.'
+        }
+        actions={
+          <Link to="/customers/new" className={buttonClassName()}>
+            Add customer
+          </Link>
+        }
+      />
+      {notice && (
+        <Alert
+          tone="success"
+          className="page-notice"
+          onDismiss={() => void navigate(location.pathname + location.search, { replace: true, state: null })}
+        >
+          {notice}
+        </Alert>
+      )}
+      <Card flush>
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> has no role in Safari < 17 (older phones) or jsdom */}
+        <div role="search" className="filters" aria-label="Filter customers">
+          <div className="filters__search">
+            <SearchIcon />
+            <TextField
+              label="Search"
+              type="search"
+              placeholder="Name, company, email or phone"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+          <TextField
+            label="Tag"
+            placeholder="Any tag"
+            value={tagText}
+            onChange={(e) => setTagText(e.target.value)}
+            autoComplete="off"
+          />
+          <SelectField
+            label="Owner"
+            options={ownerOptions}
+            value={ownerId}
+            onChange={(e) => setParam('owner', e.target.value)}
+          />
+          <SelectField
+            label="Status"
+            options={STATUS_OPTIONS}
+            value={status}
+            onChange={(e) => setParam('status', e.target.value === 'ACTIVE' ? '' : e.target.value)}
+          />
+          <SelectField
+            label="Sort by"
+            options={SORT_OPTIONS}
+            value={orderBy}
+            onChange={(e) => setParam('sort', e.target.value === 'NAME' ? '' : e.target.value)}
+          />
+        </div>
+        <div className="filters__status" aria-live="polite">
+          {searching && (
+            <>
+              <Spinner /> Searching…
+            </>
+          )}
+        </div>
+        {error && connection && (
+          <Alert tone="danger" className="page-notice">
+            {describeError(error).message}
+          </Alert>
+        )}
+        {body}
+      </Card>
+    </>
+  );
+}
