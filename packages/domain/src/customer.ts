@@ -5,14 +5,17 @@ import { cadenceDays, id, optionalEmail, optionalText, requiredText } from './va
 export const MAX_TAGS = 20;
 export const MAX_PROFILE_FACTS = 50;
 
-/** Tags are trimmed, lower-cased and de-duplicated so `VIP` and ` vip` are one tag. */
+/**
+ * Tags are trimmed, lower-cased and de-duplicated so `VIP` and ` vip` are one tag; the limit counts
+ * distinct tags, after de-duplication.
+ */
 const tags = z
   .array(
     requiredText(40).transform((t) => t.toLowerCase()),
     'Must be a list of tags',
   )
-  .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
-  .transform((list) => [...new Set(list)]);
+  .transform((list) => [...new Set(list)])
+  .refine((list) => list.length <= MAX_TAGS, `At most ${MAX_TAGS} tags`);
 
 export const profileFactSchema = z.object({
   label: requiredText(60),
