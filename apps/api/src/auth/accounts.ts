@@ -21,13 +21,14 @@ export async function createAccount(em: EntityManager, account: NewAccount): Pro
   const taken = await em.query(`select 1 from credentials where email = $1`, [email]);
   if (taken.length > 0) throw conflict(EMAIL_TAKEN, { email: EMAIL_TAKEN });
   const member = em.create(MemberEntity, { workspaceId, id: memberId, name, email, role });
-  await em.insert(MemberEntity, member);
   try {
+    await em.insert(MemberEntity, member);
     await em.query(
       `insert into credentials (email, workspace_id, member_id, password_hash) values ($1, $2, $3, $4)`,
       [email, workspaceId, memberId, passwordHash],
     );
   } catch (error) {
+    // A concurrent request took the email after the check: in this workspace (members) or anywhere (credentials).
     if (isUniqueViolation(error)) throw conflict(EMAIL_TAKEN, { email: EMAIL_TAKEN });
     throw error;
   }

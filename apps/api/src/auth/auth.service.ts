@@ -30,10 +30,7 @@ export class AuthService {
     const input = parseInput(signUpSchema, args);
     const ip = [`ip:${clientIp(ctx)}`];
     // Counted in its own transaction so a failed sign-up still counts.
-    await this.db.global(async (em) => {
-      await this.limits.check(em, SIGN_UP, ip);
-      await this.limits.record(em, SIGN_UP, ip);
-    });
+    await this.db.global((em) => this.limits.take(em, SIGN_UP, ip));
     const passwordHash = await hashPassword(input.password);
     const workspaceId = randomUUID();
     const memberId = randomUUID();
@@ -54,16 +51,17 @@ export class AuthService {
   async signIn(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
     const input = parseInput(signInSchema, args);
     const keys = [`email:${input.email}`, `ip:${clientIp(ctx)}`];
-    await this.db.global((em) => this.limits.check(em, FAILED_SIGN_IN, keys));
+    // Counted as a failure up front, so concurrent guesses cannot outrun the limit; refunded on success.
+    await this.db.global((em) => this.limits.take(em, FAILED_SIGN_IN, keys));
     const [credential] = (await this.db.global((em) =>
       em.query(`select workspace_id, member_id, password_hash from credentials where email = $1`, [
         input.email,
       ]),
     )) as { workspace_id: string; member_id: string; password_hash: string }[];
     if (!(await verifyPassword(credential?.password_hash, input.password)) || !credential) {
-      await this.db.global((em) => this.limits.record(em, FAILED_SIGN_IN, keys));
       throw new GraphQLError('The email or password is wrong', { extensions: { code: 'UNAUTHENTICATED' } });
     }
+    await this.db.global((em) => this.limits.refund(em, FAILED_SIGN_IN, keys));
     const { workspace_id: workspaceId, member_id: memberId } = credential;
     const member = await this.db.inWorkspace(workspaceId, async (em) => {
       await this.sessions.open(em, ctx.res, workspaceId, memberId);

@@ -19,8 +19,17 @@ export const SIGN_UP: RateLimit = { bucket: 'sign-up', limit: 20, windowSeconds:
  */
 @Injectable()
 export class RateLimitService {
-  /** Throws RATE_LIMITED when any key has already used up its allowance in the window. */
-  async check(em: EntityManager, rule: RateLimit, keys: string[]): Promise<void> {
+  /**
+   * Counts one attempt against every key, or throws RATE_LIMITED (counting nothing) when a key has
+   * already used up its allowance in the window. Counting is serialised per key (a transaction-level
+   * advisory lock, held until the caller commits), so a burst of concurrent attempts cannot all pass
+   * the check before any of them is recorded. Take the attempt before doing the work it limits.
+   */
+  async take(em: EntityManager, rule: RateLimit, keys: string[]): Promise<void> {
+    // Always in the same order, so two requests sharing keys cannot deadlock.
+    for (const key of [...keys].sort()) {
+      await em.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${rule.bucket}\n${key}`]);
+    }
     const rows: { count: string }[] = await em.query(
       `select count(*) from rate_limit_events
         where bucket = $1 and key = any($2) and at > now() - make_interval(secs => $3)
@@ -28,13 +37,22 @@ export class RateLimitService {
       [rule.bucket, keys, rule.windowSeconds],
     );
     if (Number(rows[0]?.count ?? 0) >= rule.limit) throw rateLimited();
-  }
-
-  async record(em: EntityManager, rule: RateLimit, keys: string[]): Promise<void> {
     await em.query(`insert into rate_limit_events (bucket, key) select $1, unnest($2::text[])`, [
       rule.bucket,
       keys,
     ]);
     await em.query(`delete from rate_limit_events where at < now() - interval '1 day' and random() < 0.01`);
+  }
+
+  /** Gives back an attempt `take` counted that turned out not to count (a successful sign-in). */
+  async refund(em: EntityManager, rule: RateLimit, keys: string[]): Promise<void> {
+    // Events of one bucket and key are interchangeable: removing the newest of each key is exact.
+    await em.query(
+      `delete from rate_limit_events e using (
+         select distinct on (key) ctid from rate_limit_events
+          where bucket = $1 and key = any($2) order by key, at desc) newest
+        where e.ctid = newest.ctid`,
+      [rule.bucket, keys],
+    );
   }
 }

@@ -1,0 +1,69 @@
+import type { Pool } from 'pg';
+import { sha256 } from './http';
+
+/** Every row of every table, as text (bytea in hex), table by table and in a stable order. */
+export async function dumpDatabase(admin: Pool, except: string[] = []): Promise<Record<string, string[]>> {
+  const { rows: tables } = await admin.query<{ name: string }>(
+    `select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+  );
+  const dump: Record<string, string[]> = {};
+  for (const { name } of tables) {
+    if (except.includes(name)) continue;
+    const { rows } = await admin.query<{ row: string }>(`select t::text as row from "${name}" t order by 1`);
+    dump[name] = rows.map((r) => r.row);
+  }
+  return dump;
+}
+
+/**
+ * Everything a request may write, for "nothing was written" checks. Rate-limit counters are left
+ * out: counting an attempt is not writing business data.
+ */
+export const dumpState = (admin: Pool) => dumpDatabase(admin, ['rate_limit_events']);
+
+/** Whether a token appears anywhere in the database: as text, as its UTF-8 bytes or as its decoded bytes. */
+export async function isStoredAnywhere(admin: Pool, token: string): Promise<boolean> {
+  const text = JSON.stringify(await dumpDatabase(admin));
+  const forms = [token, Buffer.from(token).toString('hex'), Buffer.from(token, 'base64url').toString('hex')];
+  return forms.some((form) => text.includes(form));
+}
+
+/** Whether the SHA-256 of a token is stored somewhere (as a bytea). */
+export async function isHashStored(admin: Pool, token: string): Promise<boolean> {
+  return JSON.stringify(await dumpDatabase(admin)).includes(sha256(token).toString('hex'));
+}
+
+/**
+ * Runs `requests` so that they reach their first write to `table` together: the table is locked
+ * against writes until every request is waiting on the lock, then released. Makes a race that
+ * real traffic only hits by chance happen on every run.
+ */
+export async function raceOnWrite<T>(
+  admin: Pool,
+  table: string,
+  requests: (() => Promise<T>)[],
+): Promise<T[]> {
+  const lock = await admin.connect();
+  try {
+    await lock.query('begin');
+    await lock.query(`lock table "${table}" in exclusive mode`);
+    const results = Promise.all(requests.map((send) => send()));
+    let settled = false;
+    const markSettled = () => {
+      settled = true;
+    };
+    void results.then(markSettled, markSettled);
+    // Polls the lock queue (no sleeping); stops early if a request finished without writing.
+    while (!settled) {
+      const { rows } = await admin.query<{ waiting: number }>(
+        `select count(*)::int as waiting from pg_locks where relation = $1::regclass and not granted`,
+        [table],
+      );
+      if (rows[0]!.waiting >= requests.length) break;
+    }
+    await lock.query('commit');
+    return await results;
+  } finally {
+    lock.release();
+  }
+}
