@@ -24,6 +24,9 @@ const ORDERS = {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
+/** The characters a phone number is written with (as the domain's phone rule allows). */
+const PHONE_CHARACTERS = /^[+()\d\s.\-/]+$/;
+
 @Injectable()
 export class CustomersService {
   constructor(private readonly db: Db) {}
@@ -133,11 +136,16 @@ export class CustomersService {
     }
   }
 
-  /** Name, company, email or phone contain the text, case-insensitively; phones also match by digits alone. */
+  /**
+   * Name, company, email or phone contain the text, case-insensitively; a search that looks like a
+   * phone number also matches phones by digits alone (digits inside other words do not).
+   */
   private whereMatches(query: SelectQueryBuilder<CustomerEntity>, search: string) {
     const digits = search.replace(/\D/g, '');
-    const phoneDigits =
-      digits.length >= 3 ? ` or regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') like :digits` : '';
+    const phoneLike = PHONE_CHARACTERS.test(search) && digits.length >= 3;
+    const phoneDigits = phoneLike
+      ? ` or regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') like :digits`
+      : '';
     query.andWhere(
       `(c.name ilike :q or c.company ilike :q or c.email ilike :q or c.phone ilike :q${phoneDigits})`,
       { q: `%${escapeLike(search)}%`, digits: `%${digits}%` },

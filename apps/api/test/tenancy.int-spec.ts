@@ -1,0 +1,448 @@
+import { randomUUID } from 'node:crypto';
+import { Client, type PoolClient } from 'pg';
+import { APP_ROLE, APP_ROLE_STARTUP_OPTIONS } from '../src/database/app-role';
+import {
+  addMember,
+  type GqlResult,
+  type SignedIn,
+  signUpOwner,
+  startTestApp,
+  type TestApp,
+} from './support/harness';
+
+const CUSTOMER = `query($id: ID!) { customer(id: $id) { id name owner { id } } }`;
+const CUSTOMERS = `query($after: String, $filter: CustomerFilter) {
+  customers(first: 10, after: $after, filter: $filter) { totalCount edges { node { id } } }
+}`;
+const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
+const UPDATE_CUSTOMER = `mutation($id: ID!, $input: UpdateCustomerInput!) {
+  updateCustomer(id: $id, input: $input) { id owner { id } }
+}`;
+const ARCHIVE_CUSTOMER = `mutation($id: ID!) { archiveCustomer(id: $id) { id } }`;
+const TOUCHPOINT = `query($id: ID!) { touchpoint(id: $id) { id name } }`;
+const CREATE_TOUCHPOINT = `mutation($input: TouchpointInput!) { createTouchpoint(input: $input) { id } }`;
+const UPDATE_TOUCHPOINT = `mutation($id: ID!, $input: TouchpointInput!) {
+  updateTouchpoint(id: $id, input: $input) { id }
+}`;
+const FRONT_DESK = { name: 'Front desk', channel: 'STORE', stage: 'BUY' };
+
+/** Tables whose rows belong to one workspace (`workspaces` is keyed by `id`, the others by `workspace_id`). */
+const TENANT_TABLES = ['workspaces', 'members', 'invitations', 'customers', 'touchpoints'] as const;
+type TenantTable = (typeof TENANT_TABLES)[number];
+/** What must be found before the workspace is known (sign-in, cookies, links, rate limits); no business data. */
+const GLOBAL_TABLES = ['access_tokens', 'credentials', 'migrations', 'rate_limit_events', 'sessions'];
+const keyOf = (table: string) => (table === 'workspaces' ? 'id' : 'workspace_id');
+
+/** The ids a workspace hands out (a customer cursor among them), or made-up ones of the same shapes. */
+interface Ids {
+  memberId: string;
+  customerId: string;
+  touchpointId: string;
+  cursor: string;
+}
+interface Tenant extends Ids {
+  owner: SignedIn;
+  staff: SignedIn;
+  workspaceId: string;
+}
+
+const encodeCursor = (id: string) => Buffer.from(JSON.stringify([id])).toString('base64url');
+const unknownIds = (): Ids => ({
+  memberId: randomUUID(),
+  customerId: randomUUID(),
+  touchpointId: randomUUID(),
+  cursor: encodeCursor(randomUUID()),
+});
+
+let t: TestApp;
+let a: Tenant;
+let b: Tenant;
+
+/** A workspace with an owner, a staff member (so an accepted invitation), two customers and a touchpoint. */
+async function seed(name: string): Promise<Tenant> {
+  const owner = await signUpOwner(t, name);
+  const staff = await addMember(t, owner);
+  const create = async (customer: string) => {
+    const input = { name: customer, ownerId: staff.memberId, tags: ['vip'] };
+    return (await owner.client.ok(CREATE_CUSTOMER, { input })).createCustomer.id as string;
+  };
+  const customerId = await create(`${name} first client`);
+  await create(`${name} second client`);
+  const touchpoint = await owner.client.ok(CREATE_TOUCHPOINT, {
+    input: { ...FRONT_DESK, name: `${name} front desk` },
+  });
+  const page = await owner.client.ok('{ customers(first: 1) { pageInfo { endCursor } } }');
+  return {
+    owner,
+    staff,
+    workspaceId: owner.workspaceId,
+    memberId: staff.memberId,
+    customerId,
+    touchpointId: touchpoint.createTouchpoint.id,
+    cursor: page.customers.pageInfo.endCursor,
+  };
+}
+
+/** Every tenant row of one workspace, as stored. */
+async function snapshot(workspaceId: string) {
+  const rows: Record<string, unknown[]> = {};
+  for (const table of TENANT_TABLES) {
+    const result = await t.admin.query(`select * from ${table} where ${keyOf(table)} = $1 order by id`, [
+      workspaceId,
+    ]);
+    rows[table] = result.rows;
+  }
+  return rows;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  a = await seed('Alpha');
+  b = await seed('Bravo');
+});
+afterAll(() => t.close());
+
+describe("B using A's ids", () => {
+  const notFound = { data: null, errors: [{ extensions: { code: 'NOT_FOUND' } }] };
+  const badOwner = {
+    data: null,
+    errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: { ownerId: 'No such member' } } }],
+  };
+  const noEdges = { data: { customers: { edges: [] } } };
+
+  it.each<[string, string, (ids: Ids) => Record<string, unknown>, object]>([
+    ['customer', CUSTOMER, (x) => ({ id: x.customerId }), { data: { customer: null } }],
+    ['customers filtered by owner', CUSTOMERS, (x) => ({ filter: { ownerId: x.memberId } }), noEdges],
+    ['customers after a cursor', CUSTOMERS, (x) => ({ after: x.cursor }), noEdges],
+    [
+      'createCustomer with an owner',
+      CREATE_CUSTOMER,
+      (x) => ({ input: { name: 'Hijack', ownerId: x.memberId } }),
+      badOwner,
+    ],
+    ['updateCustomer', UPDATE_CUSTOMER, (x) => ({ id: x.customerId, input: { name: 'Hijack' } }), notFound],
+    [
+      'updateCustomer to an owner',
+      UPDATE_CUSTOMER,
+      (x) => ({ id: b.customerId, input: { ownerId: x.memberId } }),
+      badOwner,
+    ],
+    ['archiveCustomer', ARCHIVE_CUSTOMER, (x) => ({ id: x.customerId }), notFound],
+    ['touchpoint', TOUCHPOINT, (x) => ({ id: x.touchpointId }), { data: { touchpoint: null } }],
+    [
+      'updateTouchpoint',
+      UPDATE_TOUCHPOINT,
+      (x) => ({ id: x.touchpointId, input: { ...FRONT_DESK, name: 'Hijack' } }),
+      notFound,
+    ],
+  ])(
+    '%s: behaves exactly like an unknown id and changes nothing',
+    async (_, operation, variables, expected) => {
+      const before = [await snapshot(a.workspaceId), await snapshot(b.workspaceId)];
+      const withA: GqlResult = await b.owner.client.gql(operation, variables(a));
+      const withUnknown: GqlResult = await b.owner.client.gql(operation, variables(unknownIds()));
+      expect(withA).toMatchObject(expected);
+      expect(withA).toEqual(withUnknown);
+      expect([await snapshot(a.workspaceId), await snapshot(b.workspaceId)]).toEqual(before);
+    },
+  );
+});
+
+describe('B sees and changes only its own workspace', () => {
+  const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
+
+  it.each<[string, string, (data: any) => void]>([
+    [
+      'me',
+      '{ me { id workspace { id } } }',
+      (data) => expect(data.me).toEqual({ id: b.owner.memberId, workspace: { id: b.workspaceId } }),
+    ],
+    [
+      'members',
+      '{ members { id } }',
+      (data) => expect(ids(data.members)).toEqual(ids([b.owner, b.staff].map((m) => ({ id: m.memberId })))),
+    ],
+    [
+      'customers',
+      '{ customers { totalCount edges { node { id name } } } }',
+      (data) => {
+        expect(data.customers.totalCount).toBe(2);
+        expect(data.customers.edges.map((e: any) => e.node.name)).toEqual([
+          'Bravo first client',
+          'Bravo second client',
+        ]);
+      },
+    ],
+    [
+      'customers by tag',
+      '{ customers(filter: { tag: "vip" }) { totalCount } }',
+      (data) => expect(data.customers.totalCount).toBe(2),
+    ],
+    [
+      'touchpoints',
+      '{ touchpoints { id } }',
+      (data) => expect(data.touchpoints).toEqual([{ id: b.touchpointId }]),
+    ],
+    [
+      'updateWorkspace',
+      'mutation { updateWorkspace(name: "Bravo Renamed", defaultCadenceDays: 9) { id name defaultCadenceDays } }',
+      (data) =>
+        expect(data.updateWorkspace).toEqual({
+          id: b.workspaceId,
+          name: 'Bravo Renamed',
+          defaultCadenceDays: 9,
+        }),
+    ],
+    [
+      "createTouchpoint with A's touchpoint name",
+      'mutation { createTouchpoint(input: { name: "Alpha front desk", channel: WEB, stage: USE }) { id } }',
+      (data) => expect(data.createTouchpoint.id).not.toBe(a.touchpointId),
+    ],
+    [
+      'createCustomer',
+      'mutation { createCustomer(input: { name: "Bravo walk-in" }) { id } }',
+      (data) => expect(data.createCustomer.id).toEqual(expect.any(String)),
+    ],
+  ])('%s', async (_, operation, check) => {
+    const before = await snapshot(a.workspaceId);
+    check(await b.owner.client.ok(operation));
+    expect(await snapshot(a.workspaceId)).toEqual(before);
+  });
+});
+
+describe('database locks', () => {
+  async function rows<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await t.admin.query(sql, params)).rows;
+  }
+
+  /** Runs `work` in a transaction that is always rolled back. */
+  async function inTransaction<T>(work: (db: PoolClient) => Promise<T>): Promise<T> {
+    const db = await t.admin.connect();
+    try {
+      await db.query('begin');
+      return await work(db);
+    } finally {
+      await db.query('rollback');
+      db.release();
+    }
+  }
+
+  /**
+   * As the app role, with `app.workspace_id` set to `workspaceId` (or not set). The connection has
+   * first had a workspace set and committed, as a pooled connection of the app would have.
+   */
+  function asApp<T>(workspaceId: string | null, work: (db: PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(async (db) => {
+      await db.query(`select set_config('app.workspace_id', $1, true)`, [randomUUID()]);
+      await db.query('commit');
+      await db.query('begin');
+      await db.query(`set local role ${APP_ROLE}`);
+      if (workspaceId) await db.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
+      return work(db);
+    });
+  }
+
+  const count = async (db: PoolClient, table: string, where = 'true', params: unknown[] = []) =>
+    (await db.query(`select count(*)::int as n from ${table} where ${where}`, params)).rows[0].n as number;
+
+  describe('schema', () => {
+    it('has a workspace_id in every table but the global ones, and the workspaces table itself', async () => {
+      const tables = await rows<{ table: string; scoped: boolean }>(`
+        select c.relname as table,
+          exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped) as scoped
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p')`);
+      const unscoped = tables.filter((x) => !x.scoped).map((x) => x.table);
+      const tenant = tables.filter((x) => x.scoped && !GLOBAL_TABLES.includes(x.table)).map((x) => x.table);
+      expect(unscoped.sort()).toEqual(['migrations', 'rate_limit_events', 'workspaces']);
+      expect(['workspaces', ...tenant].sort()).toEqual([...TENANT_TABLES].sort());
+    });
+
+    it('leads the primary key of every tenant table with workspace_id (workspaces: with its id)', async () => {
+      const keys = await rows<{ table: string; first: string }>(
+        `select c.relname as table, a.attname as first
+         from pg_index i join pg_class c on c.oid = i.indrelid
+         join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+         where i.indisprimary and c.relname = any($1)`,
+        [TENANT_TABLES],
+      );
+      const firstColumn = Object.fromEntries(keys.map((k) => [k.table, k.first]));
+      expect(firstColumn).toEqual(Object.fromEntries(TENANT_TABLES.map((x) => [x, keyOf(x)])));
+    });
+
+    it('enables and forces row-level security on every tenant table', async () => {
+      const found = await rows(
+        `select relname as table, relrowsecurity as enabled, relforcerowsecurity as forced
+         from pg_class where relname = any($1) and relnamespace = 'public'::regnamespace order by relname`,
+        [TENANT_TABLES],
+      );
+      expect(found).toEqual(
+        [...TENANT_TABLES].sort().map((table) => ({ table, enabled: true, forced: true })),
+      );
+    });
+
+    it('scopes every policy, for reads (USING) and writes (WITH CHECK), to app.workspace_id', async () => {
+      const policies = await rows<{
+        table: string;
+        cmd: string;
+        qual: string | null;
+        with_check: string | null;
+      }>(`select tablename as table, cmd, qual, with_check from pg_policies where schemaname = 'public'`);
+      const scoped = (table: string, clause: string | null) =>
+        !!clause?.includes(keyOf(table)) && clause.includes(`'app.workspace_id'`);
+      const summary = Object.fromEntries(
+        TENANT_TABLES.map((table) => [
+          table,
+          policies
+            .filter((p) => p.table === table)
+            .map((p) => ({ cmd: p.cmd, using: scoped(table, p.qual), check: scoped(table, p.with_check) })),
+        ]),
+      );
+      expect(summary).toEqual(
+        Object.fromEntries(TENANT_TABLES.map((table) => [table, [{ cmd: 'ALL', using: true, check: true }]])),
+      );
+    });
+  });
+
+  describe('the app role', () => {
+    it('is no superuser, cannot log in or bypass row-level security, and is granted no other role', async () => {
+      const [role] = await rows(
+        `select rolsuper, rolbypassrls, rolcanlogin, rolcreaterole, rolcreatedb,
+           (select count(*)::int from pg_auth_members m where m.member = r.oid) as memberships
+         from pg_roles r where rolname = $1`,
+        [APP_ROLE],
+      );
+      expect(role).toEqual({
+        rolsuper: false,
+        rolbypassrls: false,
+        rolcanlogin: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        memberships: 0,
+      });
+    });
+
+    it('owns no table, schema or function (an owner would skip row-level security)', async () => {
+      const [owned] = await rows(
+        `select (select count(*)::int from pg_class where relowner = $1::regrole) as relations,
+           (select count(*)::int from pg_namespace where nspowner = $1::regrole) as schemas,
+           (select count(*)::int from pg_proc where proowner = $1::regrole) as functions`,
+        [APP_ROLE],
+      );
+      expect(owned).toEqual({ relations: 0, schemas: 0, functions: 0 });
+    });
+
+    it('is what the app connects as, and RESET ROLE keeps it', async () => {
+      const db = new Client({ connectionString: t.url, options: APP_ROLE_STARTUP_OPTIONS });
+      await db.connect();
+      try {
+        expect((await db.query('select current_user as u')).rows[0].u).toBe(APP_ROLE);
+        await db.query('reset role');
+        expect((await db.query('select current_user as u')).rows[0].u).toBe(APP_ROLE);
+      } finally {
+        await db.end();
+      }
+    });
+  });
+
+  describe('row-level security, as the app role', () => {
+    it.each(TENANT_TABLES)("shows only A's %s to A", async (table) => {
+      const key = keyOf(table);
+      const [ofB] = await rows(`select count(*)::int as n from ${table} where ${key} = $1`, [b.workspaceId]);
+      expect(ofB.n).toBeGreaterThan(0);
+      await asApp(a.workspaceId, async (db) => {
+        expect(await count(db, table, `${key} = $1`, [a.workspaceId])).toBeGreaterThan(0);
+        expect(await count(db, table, `${key} <> $1`, [a.workspaceId])).toBe(0);
+      });
+    });
+
+    it.each(TENANT_TABLES)('shows no %s without app.workspace_id', async (table) => {
+      await asApp(null, async (db) => expect(await count(db, table)).toBe(0));
+    });
+
+    /** An insert into `table` of a row belonging to workspace `w`. */
+    const intruder: Record<TenantTable, (w: Tenant) => [string, unknown[]]> = {
+      workspaces: () => [`insert into workspaces (id, name) values ($1, 'Intruder')`, [randomUUID()]],
+      members: (w) => [
+        `insert into members (workspace_id, id, name, email, role)
+         values ($1, gen_random_uuid(), 'Intruder', 'intruder@example.com', 'OWNER')`,
+        [w.workspaceId],
+      ],
+      invitations: (w) => [
+        `insert into invitations (workspace_id, id, email, name, role, invited_by, expires_at)
+         values ($1, gen_random_uuid(), 'intruder@example.com', 'Intruder', 'OWNER', $2, now() + interval '1 day')`,
+        [w.workspaceId, w.owner.memberId],
+      ],
+      customers: (w) => [
+        `insert into customers (workspace_id, id, name) values ($1, gen_random_uuid(), 'Intruder')`,
+        [w.workspaceId],
+      ],
+      touchpoints: (w) => [
+        `insert into touchpoints (workspace_id, id, name, channel, stage)
+         values ($1, gen_random_uuid(), 'Intruder', 'WEB', 'BUY')`,
+        [w.workspaceId],
+      ],
+    };
+
+    it.each(TENANT_TABLES)("refuses A inserting into B's %s", async (table) => {
+      await asApp(a.workspaceId, (db) =>
+        expect(db.query(...intruder[table](b))).rejects.toThrow(/row-level security/),
+      );
+    });
+
+    it.each(TENANT_TABLES)('refuses inserting into %s without app.workspace_id', async (table) => {
+      await asApp(null, (db) =>
+        expect(db.query(...intruder[table](a))).rejects.toThrow(/row-level security/),
+      );
+    });
+
+    it.each(TENANT_TABLES)("lets A neither update nor delete B's %s", async (table) => {
+      const key = keyOf(table);
+      await asApp(a.workspaceId, async (db) => {
+        const updated = await db.query(`update ${table} set name = 'x' where ${key} = $1`, [b.workspaceId]);
+        expect(updated.rowCount).toBe(0);
+        const deleted = await db.query(`delete from ${table} where ${key} = $1`, [b.workspaceId]);
+        expect(deleted.rowCount).toBe(0);
+      });
+    });
+
+    it.each(['customers', 'touchpoints'])("refuses moving A's %s into B", async (table) => {
+      await asApp(a.workspaceId, (db) =>
+        expect(db.query(`update ${table} set workspace_id = $1`, [b.workspaceId])).rejects.toThrow(
+          /row-level security/,
+        ),
+      );
+    });
+  });
+
+  describe('composite foreign keys', () => {
+    it.each<[string, string, (x: { a: Tenant; b: Tenant }) => unknown[]]>([
+      [
+        "a customer of B owned by A's member",
+        `insert into customers (workspace_id, id, name, owner_id) values ($1, gen_random_uuid(), 'Cross', $2)`,
+        (x) => [x.b.workspaceId, x.a.memberId],
+      ],
+      [
+        "moving B's customer to A's member",
+        `update customers set owner_id = $2 where id = $1`,
+        (x) => [x.b.customerId, x.a.memberId],
+      ],
+      [
+        "an invitation of B sent by A's member",
+        `insert into invitations (workspace_id, id, email, name, role, invited_by, expires_at)
+         values ($1, gen_random_uuid(), 'cross@example.com', 'Cross', 'STAFF', $2, now() + interval '1 day')`,
+        (x) => [x.b.workspaceId, x.a.memberId],
+      ],
+      [
+        "a session in B for A's member",
+        `insert into sessions (token_hash, workspace_id, member_id, expires_at)
+         values (sha256(random()::text::bytea), $1, $2, now() + interval '1 day')`,
+        (x) => [x.b.workspaceId, x.a.memberId],
+      ],
+    ])('refuses %s, even to a superuser', async (_, sql, params) => {
+      await inTransaction((db) =>
+        expect(db.query(sql, params({ a, b }))).rejects.toMatchObject({ code: '23503' }),
+      );
+    });
+  });
+});
