@@ -11,7 +11,7 @@ import {
 } from './support/harness';
 
 const CUSTOMER_FIELDS = `id name company email phone tags notes profileFacts { label value } owner { id }
-  cadenceDays status createdAt`;
+  cadenceDays ownCadenceDays status createdAt`;
 const CUSTOMER = `query($id: ID!) { customer(id: $id) { ${CUSTOMER_FIELDS} } }`;
 const CUSTOMERS = `query($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
   customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -120,12 +120,22 @@ describe('createCustomer', () => {
       profileFacts: [],
       owner: null,
       cadenceDays: 30,
+      ownCadenceDays: null,
     });
     expect((await storedRow(customer.id)).cadence_days).toBeNull();
 
     await owner.client.ok('mutation { updateWorkspace(defaultCadenceDays: 45) { id } }');
     const read = await owner.client.ok(CUSTOMER, { id: customer.id });
     expect(read.customer.cadenceDays).toBe(45);
+    await owner.client.ok('mutation { updateWorkspace(defaultCadenceDays: 30) { id } }');
+  });
+
+  it('tells an own cadence equal to the workspace default from following the default', async () => {
+    const customer = await create(owner.client, { name: 'Own Thirty', cadenceDays: 30 });
+    expect(customer).toMatchObject({ cadenceDays: 30, ownCadenceDays: 30 });
+    await owner.client.ok('mutation { updateWorkspace(defaultCadenceDays: 45) { id } }');
+    const read = await owner.client.ok(CUSTOMER, { id: customer.id });
+    expect(read.customer).toMatchObject({ cadenceDays: 30, ownCadenceDays: 30 });
     await owner.client.ok('mutation { updateWorkspace(defaultCadenceDays: 30) { id } }');
   });
 
@@ -226,7 +236,12 @@ describe('updateCustomer', () => {
     const { id } = await create(owner.client, full);
     const texts = { company: null, email: null, phone: null, notes: null };
     const data = await owner.client.ok(UPDATE, { id, input: { ...texts, ownerId: null, cadenceDays: null } });
-    expect(data.updateCustomer).toMatchObject({ ...texts, owner: null, cadenceDays: 30 });
+    expect(data.updateCustomer).toMatchObject({
+      ...texts,
+      owner: null,
+      cadenceDays: 30,
+      ownCadenceDays: null,
+    });
     expect(await storedRow(id)).toMatchObject({
       company: null,
       email: null,

@@ -25,8 +25,9 @@ export type ProfileFact = z.output<typeof profileFactSchema>;
 
 const profileFacts = z.array(profileFactSchema).max(MAX_PROFILE_FACTS, `At most ${MAX_PROFILE_FACTS} facts`);
 
+/** Digits with the usual separators, on one line, with at least one digit. */
 const phone = optionalText(40).refine(
-  (p) => p === null || /^[+()\d\s.\-/]{3,40}$/.test(p),
+  (p) => p === null || /^(?=.*\d)[+()\d .\-/]{3,40}$/.test(p),
   'Use digits, spaces and + ( ) - . / only',
 );
 
@@ -76,10 +77,20 @@ export const customerFilterSchema = z.object({
 });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 
+/** Paging arguments; `null` means the same as leaving the argument out. */
 export const customerPageSchema = z.object({
-  first: z.number().int().min(1, 'At least 1').max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE}`).default(50),
-  after: z.string().max(500).nullish(),
-  orderBy: z.enum(CUSTOMER_ORDERS).default('NAME'),
+  first: z
+    .number('Enter a number')
+    .int('Use a whole number')
+    .min(1, 'At least 1')
+    .max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE}`)
+    .nullish()
+    .transform((n) => n ?? 50),
+  after: z.string().max(500, 'Not a valid cursor').nullish(),
+  orderBy: z
+    .enum(CUSTOMER_ORDERS)
+    .nullish()
+    .transform((o) => o ?? 'NAME'),
   filter: customerFilterSchema.nullish(),
 });
 

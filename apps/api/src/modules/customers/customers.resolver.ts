@@ -59,6 +59,14 @@ export class CustomersResolver {
       : null;
   }
 
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: "The customer's own cadence; null when it follows the workspace default.",
+  })
+  ownCadenceDays(@Parent() customer: CustomerEntity) {
+    return customer.ownCadenceDays;
+  }
+
   @ResolveField(() => Int)
   async cadenceDays(@Parent() customer: CustomerEntity, @Context() ctx: RequestContext) {
     if (customer.ownCadenceDays !== null) return customer.ownCadenceDays;

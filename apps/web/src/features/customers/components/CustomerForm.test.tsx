@@ -40,6 +40,7 @@ const savedCustomer = {
   tags: ['vip'],
   status: 'ACTIVE',
   cadenceDays: 14,
+  ownCadenceDays: 14,
   createdAt: '2025-01-01T00:00:00.000Z',
   owner: { __typename: 'Member', id: ownerMember.id, name: ownerMember.name },
   notes: null,

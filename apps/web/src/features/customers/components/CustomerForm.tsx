@@ -34,7 +34,7 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
   const member = useMember();
   const defaultCadence = member.workspace.defaultCadenceDays;
   const [values, setValues] = useState<CustomerFormValues>(() =>
-    customer ? customerToValues(customer, defaultCadence) : emptyCustomerValues(member.id),
+    customer ? customerToValues(customer) : emptyCustomerValues(member.id),
   );
   // The fact rows last sent, so errors on `profileFacts.<i>` land beside the right row.
   const keptFacts = useRef(values.facts);

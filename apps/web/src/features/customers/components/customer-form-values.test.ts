@@ -1,4 +1,4 @@
-import { customerFieldFor, newFactRow, valuesToInput } from './customer-form-values';
+import { customerFieldFor, customerToValues, newFactRow, valuesToInput } from './customer-form-values';
 
 describe('customer form values', () => {
   it('drops blank fact rows and maps error paths back to the rows', () => {
@@ -28,5 +28,28 @@ describe('customer form values', () => {
     expect(fieldFor('tags.2')).toBe('tags');
     expect(fieldFor('name')).toBe('name');
     expect(fieldFor('unknown')).toBeNull();
+  });
+
+  it("keeps a customer's own cadence even when it equals the workspace default", () => {
+    const customer = {
+      id: 'c1',
+      name: 'Bea',
+      company: null,
+      email: null,
+      phone: null,
+      tags: [],
+      status: 'ACTIVE',
+      cadenceDays: 30,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      owner: null,
+      notes: null,
+      profileFacts: [],
+    };
+    const own = customerToValues({ ...customer, ownCadenceDays: 30 } as never);
+    expect(own.cadenceDays).toBe('30');
+    expect(valuesToInput(own).input.cadenceDays).toBe(30);
+    const followsDefault = customerToValues({ ...customer, ownCadenceDays: null } as never);
+    expect(followsDefault.cadenceDays).toBe('');
+    expect(valuesToInput(followsDefault).input.cadenceDays).toBeNull();
   });
 });

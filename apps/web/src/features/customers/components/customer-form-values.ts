@@ -39,14 +39,8 @@ export function emptyCustomerValues(ownerId = ''): CustomerFormValues {
   };
 }
 
-/**
- * The form's values for an existing customer. `cadenceDays` on a customer is the effective cadence;
- * when it equals the workspace default the field starts blank ("use the default").
- */
-export function customerToValues(
-  customer: CustomerDetailFragment,
-  defaultCadenceDays: number,
-): CustomerFormValues {
+/** The form's values for an existing customer; a blank cadence means "use the workspace default". */
+export function customerToValues(customer: CustomerDetailFragment): CustomerFormValues {
   return {
     name: customer.name,
     company: customer.company ?? '',
@@ -56,7 +50,7 @@ export function customerToValues(
     notes: customer.notes ?? '',
     facts: customer.profileFacts.map((f) => newFactRow(f.label, f.value)),
     ownerId: customer.owner?.id ?? '',
-    cadenceDays: customer.cadenceDays === defaultCadenceDays ? '' : String(customer.cadenceDays),
+    cadenceDays: customer.ownCadenceDays === null ? '' : String(customer.ownCadenceDays),
   };
 }
 

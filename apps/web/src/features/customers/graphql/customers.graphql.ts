@@ -10,6 +10,7 @@ export const CustomerListItemFragment = graphql(`
     tags
     status
     cadenceDays
+    ownCadenceDays
     createdAt
     owner {
       id

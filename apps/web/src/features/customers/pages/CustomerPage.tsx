@@ -16,7 +16,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '~/app/errors';
 import { formatDate, pluralize } from '~/app/labels';
-import { useMember } from '~/app/session';
 import { useDocumentTitle } from '~/app/use-document-title';
 import { evictCustomerLists } from '../components/CustomerForm';
 import { ArchiveCustomerDocument, CustomerDocument } from '../graphql/customers.graphql';
@@ -25,7 +24,6 @@ import { CustomerNotFound } from './EditCustomerPage';
 export function CustomerPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const member = useMember();
   const { data, loading, error, refetch } = useQuery(CustomerDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -59,7 +57,7 @@ export function CustomerPage() {
   };
 
   const archived = customer.status === 'ARCHIVED';
-  const usesDefaultCadence = customer.cadenceDays === member.workspace.defaultCadenceDays;
+  const usesDefaultCadence = customer.ownCadenceDays === null;
 
   return (
     <>

@@ -17,6 +17,7 @@ function customer(n: number, overrides: Record<string, unknown> = {}) {
     tags: n === 1 ? ['vip'] : [],
     status: 'ACTIVE' as const,
     cadenceDays: 30,
+    ownCadenceDays: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     owner: { __typename: 'Member' as const, id: ownerMember.id, name: ownerMember.name },
     ...overrides,
