@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_ORDERS, CUSTOMER_STATUSES } from './enums';
+import { CUSTOMER_ORDERS, CUSTOMER_STATUSES, HEALTH_BANDS } from './enums';
 import { cadenceDays, id, optionalEmail, optionalText, requiredText } from './validation';
 
 export const MAX_TAGS = 20;
@@ -74,6 +74,8 @@ export const customerFilterSchema = z.object({
   tag: optionalText(40).transform((t) => t?.toLowerCase() ?? null),
   ownerId: id.nullish(),
   status: z.enum(CUSTOMER_STATUSES).nullish(),
+  band: z.enum(HEALTH_BANDS).nullish(),
+  checkInOverdue: z.boolean().nullish(),
 });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 

@@ -62,3 +62,12 @@ export const cadenceDays = z
   .max(365, 'At most 365 days');
 
 export const id = z.uuid('Not a valid id');
+
+/** An instant: a Date (as the API's DateTime scalar gives it) or an ISO 8601 text with a zone (as a form sends it). */
+export const dateTime = z
+  .union(
+    [z.date(), z.iso.datetime({ offset: true, error: 'Enter a date and time with its time zone' })],
+    'Enter a date and time',
+  )
+  .transform((value) => (value instanceof Date ? value : new Date(value)))
+  .refine((date) => !Number.isNaN(date.getTime()), 'Enter a valid date and time');
