@@ -20,11 +20,24 @@ import { formatError } from './graphql/format-error';
 import { createLoaders } from './graphql/loaders';
 import { currentRequestId } from './http/request-id';
 import type { Logger } from './logger';
+import { CheckInsResolver, CustomerCheckInsResolver } from './modules/check-ins/check-ins.resolver';
+import { CheckInsService } from './modules/check-ins/check-ins.service';
 import { CustomersResolver } from './modules/customers/customers.resolver';
 import { CustomersService } from './modules/customers/customers.service';
 import { HealthController } from './modules/health/health.controller';
+import {
+  CustomerInteractionsResolver,
+  InteractionsResolver,
+} from './modules/interactions/interactions.resolver';
+import { InteractionsService } from './modules/interactions/interactions.service';
 import { MembersResolver } from './modules/members/members.resolver';
 import { MembersService } from './modules/members/members.service';
+import { CustomerStateService } from './modules/relationship-health/customer-state.service';
+import { CustomerHealthResolver, HealthReportsResolver } from './modules/relationship-health/health.resolver';
+import { HealthJobs, JOBS_OPTIONS, type JobsOptions } from './modules/relationship-health/health-jobs';
+import { HealthReportsService } from './modules/relationship-health/health-reports.service';
+import { CustomerTimelineResolver } from './modules/timeline/timeline.resolver';
+import { TimelineService } from './modules/timeline/timeline.service';
 import { TouchpointsResolver } from './modules/touchpoints/touchpoints.resolver';
 import { TouchpointsService } from './modules/touchpoints/touchpoints.service';
 import { WorkspacesResolver } from './modules/workspaces/workspaces.resolver';
@@ -37,6 +50,13 @@ export const resolvers = [
   WorkspacesResolver,
   CustomersResolver,
   TouchpointsResolver,
+  InteractionsResolver,
+  CustomerInteractionsResolver,
+  CheckInsResolver,
+  CustomerCheckInsResolver,
+  CustomerHealthResolver,
+  HealthReportsResolver,
+  CustomerTimelineResolver,
 ];
 
 const services = [
@@ -48,6 +68,11 @@ const services = [
   WorkspacesService,
   CustomersService,
   TouchpointsService,
+  CustomerStateService,
+  InteractionsService,
+  CheckInsService,
+  HealthReportsService,
+  TimelineService,
 ];
 
 /** The services, shared by the GraphQL context factory and the resolvers. */
@@ -58,7 +83,12 @@ export const MAX_QUERY_DEPTH = 10;
 
 @Module({})
 export class AppModule {
-  static create(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
+  static create(
+    config: AppConfig,
+    dataSource: DataSource,
+    logger: Logger,
+    jobs: JobsOptions | null,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -93,7 +123,12 @@ export class AppModule {
         ServicesModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ...resolvers],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: JOBS_OPTIONS, useValue: jobs },
+        HealthJobs,
+        ...resolvers,
+      ],
     };
   }
 }

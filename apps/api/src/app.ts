@@ -16,6 +16,11 @@ import { type Logger, NestPinoLogger } from './logger';
 export const BODY_LIMIT = '1mb';
 const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
 
+export interface AppOptions {
+  /** Run scheduled work (pg-boss) in this process: on in `npm start`, off unless asked in tests. */
+  jobs: boolean;
+}
+
 /**
  * The whole HTTP application (GraphQL, health checks, the web client), not yet listening.
  * `databaseUrl` is the login the pool uses; every request runs as the unprivileged app role.
@@ -24,10 +29,13 @@ export async function createApp(
   config: AppConfig,
   databaseUrl: string,
   logger: Logger,
+  options: AppOptions = { jobs: false },
 ): Promise<INestApplication> {
   const dataSource = createDataSource(databaseUrl, 'app');
   await dataSource.initialize();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, dataSource, logger), {
+  const jobs = options.jobs ? { databaseUrl, logger } : null;
+  const module = AppModule.create(config, dataSource, logger, jobs);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     logger: new NestPinoLogger(logger),
   });
@@ -37,7 +45,6 @@ export async function createApp(
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(bodyErrors);
   app.use(webApp(WEB_DIST));
-  app.enableShutdownHooks();
   const close = app.close.bind(app);
   app.close = async () => {
     await close();

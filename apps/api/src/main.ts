@@ -30,7 +30,7 @@ async function main() {
   const database = await openDatabase(config, logger);
   const applied = await migrate(database.url);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');
-  const app = await createApp(config, database.url, logger);
+  const app = await createApp(config, database.url, logger, { jobs: true });
   await app.listen(config.port);
   logger.info(`Rapport is ready on ${config.publicUrl}`);
 
@@ -44,7 +44,7 @@ async function main() {
     await database.stop();
     process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
 }
 
 if (require.main === module) {

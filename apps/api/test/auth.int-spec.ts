@@ -427,6 +427,11 @@ describe('roles', () => {
     staff: SignedIn;
     touchpointId: string;
     customerId: string;
+    interactionId: string;
+    checkInId: string;
+    /** Planned check-ins, one for each operation that closes one (a closed one cannot close again). */
+    checkInToComplete: string;
+    checkInToSkip: string;
   }
 
   interface Operation {
@@ -468,6 +473,48 @@ describe('roles', () => {
       variables: (fx) => ({ id: fx.customerId }),
     },
     signOut: { document: 'mutation { signOut }' },
+    logInteraction: {
+      document: 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+      variables: (fx) => ({
+        input: {
+          customerId: fx.customerId,
+          channel: 'PHONE',
+          direction: 'OUTBOUND',
+          purpose: 'RELATIONSHIP',
+          sentiment: 1,
+          summary: unique('Asked how the cake went'),
+        },
+      }),
+    },
+    interaction: {
+      document: 'query($id: ID!) { interaction(id: $id) { id } }',
+      variables: (fx) => ({ id: fx.interactionId }),
+    },
+    scheduleCheckIn: {
+      document: 'mutation($input: ScheduleCheckInInput!) { scheduleCheckIn(input: $input) { id } }',
+      variables: (fx) => ({
+        input: { customerId: fx.customerId, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+      }),
+    },
+    completeCheckIn: {
+      document:
+        'mutation($id: ID!, $input: CompleteCheckInInput!) { completeCheckIn(id: $id, input: $input) { id } }',
+      variables: (fx) => ({
+        id: fx.checkInToComplete,
+        input: { channel: 'PHONE', summary: unique('Called') },
+      }),
+    },
+    skipCheckIn: {
+      document: 'mutation($id: ID!) { skipCheckIn(id: $id, reason: "Closed for holidays") { id } }',
+      variables: (fx) => ({ id: fx.checkInToSkip }),
+    },
+    checkIn: {
+      document: 'query($id: ID!) { checkIn(id: $id) { id } }',
+      variables: (fx) => ({ id: fx.checkInId }),
+    },
+    checkIns: { document: '{ checkIns { totalCount } }' },
+    healthSummary: { document: '{ healthSummary { healthy watch atRisk averageScore checkInsOverdue } }' },
+    healthTrend: { document: '{ healthTrend(days: 30) { day averageScore } }' },
   };
 
   /** Need a session of an OWNER: members, workspace settings, the touchpoint catalogue. */
@@ -491,6 +538,9 @@ describe('roles', () => {
         'mutation($id: ID!, $input: TouchpointInput!) { updateTouchpoint(id: $id, input: $input) { id } }',
       variables: (fx) => ({ id: fx.touchpointId, input: touchpointInput() }),
     },
+    contactMix: {
+      document: '{ contactMix(days: 30) { member { id } relationship total relationshipShare } }',
+    },
   };
 
   const GUARDED = { ...MEMBER, ...OWNER };
@@ -503,11 +553,32 @@ describe('roles', () => {
     const customer = await owner.client.ok(MEMBER.createCustomer!.document, {
       input: { name: 'Carla Customer' },
     });
+    const customerId = customer.createCustomer.id;
+    const interaction = await owner.client.ok(MEMBER.logInteraction!.document, {
+      input: {
+        customerId,
+        channel: 'PHONE',
+        direction: 'OUTBOUND',
+        purpose: 'RELATIONSHIP',
+        sentiment: 1,
+        summary: 'First call',
+      },
+    });
+    const schedule = async () =>
+      (
+        await owner.client.ok(MEMBER.scheduleCheckIn!.document, {
+          input: { customerId, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+        })
+      ).scheduleCheckIn.id as string;
     fx = {
       owner,
       staff,
       touchpointId: touchpoint.createTouchpoint.id,
-      customerId: customer.createCustomer.id,
+      customerId,
+      interactionId: interaction.logInteraction.id,
+      checkInId: await schedule(),
+      checkInToComplete: await schedule(),
+      checkInToSkip: await schedule(),
     };
   });
 

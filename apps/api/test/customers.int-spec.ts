@@ -445,11 +445,55 @@ describe('customers: paging and order', () => {
     expect(Object.keys(fields(result) ?? {})).toEqual(['after']);
   });
 
-  it('refuses the health orders, which are not available yet', async () => {
-    const result = await owner.client.gql(CUSTOMERS, { orderBy: 'HEALTH_ASC' });
-    expect(code(result)).toBe('BAD_USER_INPUT');
-    expect(Object.keys(fields(result) ?? {})).toEqual(['orderBy']);
-  });
+  it.each(['HEALTH_ASC', 'HEALTH_DESC', 'NEXT_CHECK_IN_DUE'])(
+    'walks every page of %s in the order of the stored health and due dates, ties by id',
+    async (orderBy) => {
+      // Different histories for some customers; the rest keep the same score (50), a tie broken by id.
+      const day = 86_400_000;
+      const histories: [number, string, number][] = [
+        [0, 'RELATIONSHIP', 2],
+        [1, 'SALES', -2],
+        [2, 'RELATIONSHIP', -1],
+        [3, 'SUPPORT', 1],
+        [4, 'RELATIONSHIP', 2],
+      ];
+      for (const [index, purpose, sentiment] of histories) {
+        await owner.client.ok(
+          `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`,
+          {
+            input: {
+              customerId: created[index]!.id,
+              channel: 'PHONE',
+              direction: 'OUTBOUND',
+              purpose,
+              sentiment,
+              summary: 'How are things?',
+              occurredAt: new Date(Date.now() - (index + 1) * 7 * day).toISOString(),
+            },
+          },
+        );
+      }
+      const all = await owner.client.ok(
+        '{ customers(first: 100) { edges { node { id health { score } nextCheckInDueAt } } } }',
+      );
+      const rows: { id: string; score: number; due: number }[] = all.customers.edges.map(
+        (e: { node: { id: string; health: { score: number }; nextCheckInDueAt: string } }) => ({
+          id: e.node.id,
+          score: e.node.health.score,
+          due: Date.parse(e.node.nextCheckInDueAt),
+        }),
+      );
+      expect(new Set(rows.map((r) => r.score)).size).toBeGreaterThan(2);
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      const expected = {
+        HEALTH_ASC: [...rows].sort((a, b) => a.score - b.score || byId(a, b)),
+        HEALTH_DESC: [...rows].sort((a, b) => b.score - a.score || byId(b, a)),
+        NEXT_CHECK_IN_DUE: [...rows].sort((a, b) => a.due - b.due || byId(a, b)),
+      }[orderBy]!;
+      const { ids } = await walk(orderBy, 3);
+      expect(ids).toEqual(expected.map((r) => r.id));
+    },
+  );
 });
 
 describe('customers: filters', () => {

@@ -25,12 +25,47 @@ const UPDATE_TOUCHPOINT = `mutation($id: ID!, $input: TouchpointInput!) {
   updateTouchpoint(id: $id, input: $input) { id }
 }`;
 const FRONT_DESK = { name: 'Front desk', channel: 'STORE', stage: 'BUY' };
+const LOG_INTERACTION = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
+const INTERACTION = `query($id: ID!) { interaction(id: $id) { id summary } }`;
+const SCHEDULE_CHECK_IN = `mutation($input: ScheduleCheckInInput!) { scheduleCheckIn(input: $input) { id } }`;
+const CHECK_IN = `query($id: ID!) { checkIn(id: $id) { id note } }`;
+const CHECK_INS = `query($customerId: ID, $assigneeId: ID) {
+  checkIns(customerId: $customerId, assigneeId: $assigneeId) { totalCount edges { node { id } } }
+}`;
+const COMPLETE_CHECK_IN = `mutation($id: ID!, $input: CompleteCheckInInput!) { completeCheckIn(id: $id, input: $input) { id } }`;
+const SKIP_CHECK_IN = `mutation($id: ID!) { skipCheckIn(id: $id, reason: "Hijack") { id } }`;
+const interactionInput = (customerId: string, extra: Record<string, unknown> = {}) => ({
+  customerId,
+  channel: 'PHONE',
+  direction: 'OUTBOUND',
+  purpose: 'RELATIONSHIP',
+  sentiment: 1,
+  summary: 'Checked in',
+  ...extra,
+});
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
 /** Tables whose rows belong to one workspace (`workspaces` is keyed by `id`, the others by `workspace_id`). */
-const TENANT_TABLES = ['workspaces', 'members', 'invitations', 'customers', 'touchpoints'] as const;
+const TENANT_TABLES = [
+  'workspaces',
+  'members',
+  'invitations',
+  'customers',
+  'touchpoints',
+  'interactions',
+  'check_ins',
+  'health_snapshots',
+] as const;
 type TenantTable = (typeof TENANT_TABLES)[number];
 /** What must be found before the workspace is known (sign-in, cookies, links, rate limits); no business data. */
-const GLOBAL_TABLES = ['access_tokens', 'credentials', 'migrations', 'rate_limit_events', 'sessions'];
+const GLOBAL_TABLES = [
+  'access_tokens',
+  'credentials',
+  'migrations',
+  'rate_limit_events',
+  'sessions',
+  'workspace_directory',
+];
 const keyOf = (table: string) => (table === 'workspaces' ? 'id' : 'workspace_id');
 
 /** The ids a workspace hands out (a customer cursor among them), or made-up ones of the same shapes. */
@@ -38,6 +73,8 @@ interface Ids {
   memberId: string;
   customerId: string;
   touchpointId: string;
+  interactionId: string;
+  checkInId: string;
   cursor: string;
 }
 interface Tenant extends Ids {
@@ -51,6 +88,8 @@ const unknownIds = (): Ids => ({
   memberId: randomUUID(),
   customerId: randomUUID(),
   touchpointId: randomUUID(),
+  interactionId: randomUUID(),
+  checkInId: randomUUID(),
   cursor: encodeCursor(randomUUID()),
 });
 
@@ -58,8 +97,11 @@ let t: TestApp;
 let a: Tenant;
 let b: Tenant;
 
-/** A workspace with an owner, a staff member (so an accepted invitation), two customers and a touchpoint. */
-async function seed(name: string): Promise<Tenant> {
+/**
+ * A workspace with an owner, a staff member (so an accepted invitation), two customers, a touchpoint,
+ * an interaction (sentiment `sentiment`, so the workspaces' health differs) and a planned check-in.
+ */
+async function seed(name: string, sentiment: number): Promise<Tenant> {
   const owner = await signUpOwner(t, name);
   const staff = await addMember(t, owner);
   const create = async (customer: string) => {
@@ -72,6 +114,17 @@ async function seed(name: string): Promise<Tenant> {
     input: { ...FRONT_DESK, name: `${name} front desk` },
   });
   const page = await owner.client.ok('{ customers(first: 1) { pageInfo { endCursor } } }');
+  const interaction = await staff.client.ok(LOG_INTERACTION, {
+    input: interactionInput(customerId, {
+      touchpointId: touchpoint.createTouchpoint.id,
+      channel: undefined,
+      sentiment,
+      purpose: sentiment < 0 ? 'SALES' : 'RELATIONSHIP',
+    }),
+  });
+  const checkIn = await owner.client.ok(SCHEDULE_CHECK_IN, {
+    input: { customerId, assigneeId: staff.memberId, dueAt: tomorrow(), note: `${name} call` },
+  });
   return {
     owner,
     staff,
@@ -79,6 +132,8 @@ async function seed(name: string): Promise<Tenant> {
     memberId: staff.memberId,
     customerId,
     touchpointId: touchpoint.createTouchpoint.id,
+    interactionId: interaction.logInteraction.id,
+    checkInId: checkIn.scheduleCheckIn.id,
     cursor: page.customers.pageInfo.endCursor,
   };
 }
@@ -87,9 +142,10 @@ async function seed(name: string): Promise<Tenant> {
 async function snapshot(workspaceId: string) {
   const rows: Record<string, unknown[]> = {};
   for (const table of TENANT_TABLES) {
-    const result = await t.admin.query(`select * from ${table} where ${keyOf(table)} = $1 order by id`, [
-      workspaceId,
-    ]);
+    const result = await t.admin.query(
+      `select * from ${table} t where ${keyOf(table)} = $1 order by t::text`,
+      [workspaceId],
+    );
     rows[table] = result.rows;
   }
   return rows;
@@ -97,8 +153,8 @@ async function snapshot(workspaceId: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  a = await seed('Alpha');
-  b = await seed('Bravo');
+  a = await seed('Alpha', -2);
+  b = await seed('Bravo', 2);
 });
 afterAll(() => t.close());
 
@@ -135,6 +191,54 @@ describe("B using A's ids", () => {
       (x) => ({ id: x.touchpointId, input: { ...FRONT_DESK, name: 'Hijack' } }),
       notFound,
     ],
+    ['interaction', INTERACTION, (x) => ({ id: x.interactionId }), { data: { interaction: null } }],
+    [
+      'logInteraction for a customer',
+      LOG_INTERACTION,
+      (x) => ({ input: interactionInput(x.customerId) }),
+      notFound,
+    ],
+    [
+      'logInteraction at a touchpoint',
+      LOG_INTERACTION,
+      (x) => ({ input: interactionInput(b.customerId, { touchpointId: x.touchpointId }) }),
+      notFound,
+    ],
+    ['checkIn', CHECK_IN, (x) => ({ id: x.checkInId }), { data: { checkIn: null } }],
+    [
+      'checkIns of a customer',
+      CHECK_INS,
+      (x) => ({ customerId: x.customerId }),
+      { data: { checkIns: { totalCount: 0, edges: [] } } },
+    ],
+    [
+      'checkIns of an assignee',
+      CHECK_INS,
+      (x) => ({ assigneeId: x.memberId }),
+      { data: { checkIns: { totalCount: 0, edges: [] } } },
+    ],
+    [
+      'completeCheckIn',
+      COMPLETE_CHECK_IN,
+      (x) => ({ id: x.checkInId, input: { channel: 'PHONE', summary: 'Hijack' } }),
+      notFound,
+    ],
+    ['skipCheckIn', SKIP_CHECK_IN, (x) => ({ id: x.checkInId }), notFound],
+    [
+      'scheduleCheckIn for a customer',
+      SCHEDULE_CHECK_IN,
+      (x) => ({ input: { customerId: x.customerId, dueAt: tomorrow() } }),
+      notFound,
+    ],
+    [
+      'scheduleCheckIn for an assignee',
+      SCHEDULE_CHECK_IN,
+      (x) => ({ input: { customerId: b.customerId, assigneeId: x.memberId, dueAt: tomorrow() } }),
+      {
+        data: null,
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: { assigneeId: 'No such member' } } }],
+      },
+    ],
   ])(
     '%s: behaves exactly like an unknown id and changes nothing',
     async (_, operation, variables, expected) => {
@@ -151,7 +255,80 @@ describe("B using A's ids", () => {
 describe('B sees and changes only its own workspace', () => {
   const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
 
-  it.each<[string, string, (data: any) => void]>([
+  /** B's active customers as stored. */
+  const activeOfB = async () =>
+    (
+      await t.admin.query(
+        `select health_score as score, health_band as band, next_check_in_due_at < now() as overdue
+           from customers where workspace_id = $1 and status = 'ACTIVE'`,
+        [b.workspaceId],
+      )
+    ).rows as { score: number; band: string; overdue: boolean }[];
+
+  it.each<[string, string, (data: any) => void | Promise<void>]>([
+    [
+      'healthSummary',
+      '{ healthSummary { healthy watch atRisk averageScore checkInsOverdue } }',
+      async (data) => {
+        const rows = await activeOfB();
+        const inBand = (band: string) => rows.filter((r) => r.band === band).length;
+        expect(data.healthSummary).toEqual({
+          healthy: inBand('HEALTHY'),
+          watch: inBand('WATCH'),
+          atRisk: inBand('AT_RISK'),
+          averageScore: rows.reduce((sum, r) => sum + r.score, 0) / rows.length,
+          checkInsOverdue: rows.filter((r) => r.overdue).length,
+        });
+      },
+    ],
+    [
+      'healthTrend',
+      '{ healthTrend(days: 7) { day averageScore healthy watch atRisk } }',
+      async (data) => {
+        const rows = await activeOfB();
+        const [today] = data.healthTrend;
+        expect(data.healthTrend).toHaveLength(1);
+        expect(today.healthy + today.watch + today.atRisk).toBe(rows.length);
+        expect(today.averageScore).toBe(rows.reduce((sum, r) => sum + r.score, 0) / rows.length);
+      },
+    ],
+    [
+      'contactMix',
+      '{ contactMix { member { id } relationship total } }',
+      (data) =>
+        expect([...data.contactMix].sort((x: any, y: any) => (x.member.id < y.member.id ? -1 : 1))).toEqual(
+          [
+            { member: { id: b.owner.memberId }, relationship: 0, total: 0 },
+            { member: { id: b.staff.memberId }, relationship: 1, total: 1 },
+          ].sort((x, y) => (x.member.id < y.member.id ? -1 : 1)),
+        ),
+    ],
+    [
+      'customers by band',
+      `{ healthy: customers(filter: { band: HEALTHY }) { totalCount }
+         watch: customers(filter: { band: WATCH }) { totalCount }
+         atRisk: customers(filter: { band: AT_RISK }) { totalCount } }`,
+      async (data) => {
+        const rows = await activeOfB();
+        const inBand = (band: string) => rows.filter((r) => r.band === band).length;
+        expect([data.healthy, data.watch, data.atRisk].map((x) => x.totalCount)).toEqual([
+          inBand('HEALTHY'),
+          inBand('WATCH'),
+          inBand('AT_RISK'),
+        ]);
+      },
+    ],
+    [
+      'customers by overdue check-in',
+      `{ overdue: customers(filter: { checkInOverdue: true }) { totalCount }
+         notOverdue: customers(filter: { checkInOverdue: false }) { totalCount } }`,
+      (data) => expect(data.overdue.totalCount + data.notOverdue.totalCount).toBe(2),
+    ],
+    [
+      'checkIns',
+      '{ checkIns { totalCount edges { node { id } } } }',
+      (data) => expect(data.checkIns.edges).toEqual([{ node: { id: b.checkInId } }]),
+    ],
     [
       'me',
       '{ me { id workspace { id } } }',
@@ -205,7 +382,7 @@ describe('B sees and changes only its own workspace', () => {
     ],
   ])('%s', async (_, operation, check) => {
     const before = await snapshot(a.workspaceId);
-    check(await b.owner.client.ok(operation));
+    await check(await b.owner.client.ok(operation));
     expect(await snapshot(a.workspaceId)).toEqual(before);
   });
 });
@@ -254,8 +431,25 @@ describe('database locks', () => {
         where n.nspname = 'public' and c.relkind in ('r', 'p')`);
       const unscoped = tables.filter((x) => !x.scoped).map((x) => x.table);
       const tenant = tables.filter((x) => x.scoped && !GLOBAL_TABLES.includes(x.table)).map((x) => x.table);
-      expect(unscoped.sort()).toEqual(['migrations', 'rate_limit_events', 'workspaces']);
+      expect(unscoped.sort()).toEqual([
+        'migrations',
+        'rate_limit_events',
+        'workspace_directory',
+        'workspaces',
+      ]);
       expect(['workspaces', ...tenant].sort()).toEqual([...TENANT_TABLES].sort());
+    });
+
+    it('lists every workspace in workspace_directory by id alone (global, for scheduled work)', async () => {
+      const columns = await rows<{ name: string }>(
+        `select attname as name from pg_attribute
+          where attrelid = 'workspace_directory'::regclass and attnum > 0 and not attisdropped`,
+      );
+      expect(columns.map((c) => c.name)).toEqual(['id']);
+      const listed = await rows<{ id: string }>('select id from workspace_directory order by id');
+      const all = await rows<{ id: string }>('select id from workspaces order by id');
+      expect(listed).toEqual(all);
+      expect(listed.map((x) => x.id)).toEqual(expect.arrayContaining([a.workspaceId, b.workspaceId]));
     });
 
     it('leads the primary key of every tenant table with workspace_id (workspaces: with its id)', async () => {
@@ -374,8 +568,23 @@ describe('database locks', () => {
         [w.workspaceId, w.owner.memberId],
       ],
       customers: (w) => [
-        `insert into customers (workspace_id, id, name) values ($1, gen_random_uuid(), 'Intruder')`,
+        `insert into customers (workspace_id, id, name, next_check_in_due_at)
+         values ($1, gen_random_uuid(), 'Intruder', now())`,
         [w.workspaceId],
+      ],
+      interactions: (w) => [
+        `insert into interactions (workspace_id, id, customer_id, channel, direction, purpose, sentiment, summary, occurred_at)
+         values ($1, gen_random_uuid(), $2, 'PHONE', 'INBOUND', 'SALES', 0, 'Intruder', now())`,
+        [w.workspaceId, w.customerId],
+      ],
+      check_ins: (w) => [
+        `insert into check_ins (workspace_id, id, customer_id, due_at) values ($1, gen_random_uuid(), $2, now())`,
+        [w.workspaceId, w.customerId],
+      ],
+      health_snapshots: (w) => [
+        `insert into health_snapshots (workspace_id, customer_id, day, score, band)
+         values ($1, $2, '2000-01-01', 0, 'AT_RISK')`,
+        [w.workspaceId, w.customerId],
       ],
       touchpoints: (w) => [
         `insert into touchpoints (workspace_id, id, name, channel, stage)
@@ -396,30 +605,48 @@ describe('database locks', () => {
       );
     });
 
+    /** A harmless change to any row of each table. */
+    const CHANGE: Record<TenantTable, string> = {
+      workspaces: `name = 'x'`,
+      members: `name = 'x'`,
+      invitations: `name = 'x'`,
+      customers: `name = 'x'`,
+      touchpoints: `name = 'x'`,
+      interactions: `summary = 'x'`,
+      check_ins: `note = 'x'`,
+      health_snapshots: 'score = 0',
+    };
+
     it.each(TENANT_TABLES)("lets A neither update nor delete B's %s", async (table) => {
       const key = keyOf(table);
       await asApp(a.workspaceId, async (db) => {
-        const updated = await db.query(`update ${table} set name = 'x' where ${key} = $1`, [b.workspaceId]);
+        const updated = await db.query(`update ${table} set ${CHANGE[table]} where ${key} = $1`, [
+          b.workspaceId,
+        ]);
         expect(updated.rowCount).toBe(0);
         const deleted = await db.query(`delete from ${table} where ${key} = $1`, [b.workspaceId]);
         expect(deleted.rowCount).toBe(0);
       });
     });
 
-    it.each(['customers', 'touchpoints'])("refuses moving A's %s into B", async (table) => {
-      await asApp(a.workspaceId, (db) =>
-        expect(db.query(`update ${table} set workspace_id = $1`, [b.workspaceId])).rejects.toThrow(
-          /row-level security/,
-        ),
-      );
-    });
+    it.each(['customers', 'touchpoints', 'interactions', 'check_ins', 'health_snapshots'])(
+      "refuses moving A's %s into B",
+      async (table) => {
+        await asApp(a.workspaceId, (db) =>
+          expect(db.query(`update ${table} set workspace_id = $1`, [b.workspaceId])).rejects.toThrow(
+            /row-level security/,
+          ),
+        );
+      },
+    );
   });
 
   describe('composite foreign keys', () => {
     it.each<[string, string, (x: { a: Tenant; b: Tenant }) => unknown[]]>([
       [
         "a customer of B owned by A's member",
-        `insert into customers (workspace_id, id, name, owner_id) values ($1, gen_random_uuid(), 'Cross', $2)`,
+        `insert into customers (workspace_id, id, name, owner_id, next_check_in_due_at)
+         values ($1, gen_random_uuid(), 'Cross', $2, now())`,
         (x) => [x.b.workspaceId, x.a.memberId],
       ],
       [
@@ -438,6 +665,52 @@ describe('database locks', () => {
         `insert into sessions (token_hash, workspace_id, member_id, expires_at)
          values (sha256(random()::text::bytea), $1, $2, now() + interval '1 day')`,
         (x) => [x.b.workspaceId, x.a.memberId],
+      ],
+      ...(['customer_id', 'touchpoint_id', 'member_id'] as const).map(
+        (column): [string, string, (x: { a: Tenant; b: Tenant }) => unknown[]] => [
+          `an interaction of B with A's ${column}`,
+          `insert into interactions (workspace_id, id, customer_id, touchpoint_id, member_id, channel, direction,
+             purpose, sentiment, summary, occurred_at)
+           select $1, gen_random_uuid(), v.customer_id, v.touchpoint_id, v.member_id, 'PHONE', 'INBOUND', 'SALES',
+             0, 'Cross', now()
+             from (select $2::uuid as customer_id, $3::uuid as touchpoint_id, $4::uuid as member_id) v`,
+          ({ a, b }) => [
+            b.workspaceId,
+            column === 'customer_id' ? a.customerId : b.customerId,
+            column === 'touchpoint_id' ? a.touchpointId : b.touchpointId,
+            column === 'member_id' ? a.memberId : b.memberId,
+          ],
+        ],
+      ),
+      ...(['customer_id', 'assignee_id', 'created_by', 'interaction_id'] as const).map(
+        (column): [string, string, (x: { a: Tenant; b: Tenant }) => unknown[]] => [
+          `a check-in of B with A's ${column}`,
+          `insert into check_ins (workspace_id, id, customer_id, assignee_id, created_by, interaction_id, due_at)
+           values ($1, gen_random_uuid(), $2, $3, $4, $5, now())`,
+          ({ a, b }) => [
+            b.workspaceId,
+            column === 'customer_id' ? a.customerId : b.customerId,
+            column === 'assignee_id' ? a.memberId : b.memberId,
+            column === 'created_by' ? a.memberId : b.memberId,
+            column === 'interaction_id' ? a.interactionId : b.interactionId,
+          ],
+        ],
+      ),
+      [
+        "a health snapshot of B for A's customer",
+        `insert into health_snapshots (workspace_id, customer_id, day, score, band)
+         values ($1, $2, '2000-01-01', 50, 'WATCH')`,
+        (x) => [x.b.workspaceId, x.a.customerId],
+      ],
+      [
+        "moving B's interaction to A's customer",
+        `update interactions set customer_id = $2 where id = $1`,
+        (x) => [x.b.interactionId, x.a.customerId],
+      ],
+      [
+        "moving B's check-in to A's member",
+        `update check_ins set assignee_id = $2 where id = $1`,
+        (x) => [x.b.checkInId, x.a.memberId],
       ],
     ])('refuses %s, even to a superuser', async (_, sql, params) => {
       await inTransaction((db) =>

@@ -40,6 +40,8 @@ export class AuthService {
         name: input.workspaceName,
         defaultCadenceDays: DEFAULT_CADENCE_DAYS,
       });
+      // Listed for scheduled work that visits every workspace (ids only).
+      await em.query(`insert into workspace_directory (id) values ($1)`, [workspaceId]);
       const owner = await createAccount(em, { workspaceId, memberId, ...input, role: 'OWNER', passwordHash });
       await this.sessions.open(em, ctx.res, workspaceId, memberId);
       return owner;

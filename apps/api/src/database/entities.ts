@@ -1,7 +1,17 @@
+import { CheckInEntity } from '../modules/check-ins/check-in.entity';
 import { CustomerEntity } from '../modules/customers/customer.entity';
+import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { InvitationEntity } from '../modules/members/invitation.entity';
 import { MemberEntity } from '../modules/members/member.entity';
 import { TouchpointEntity } from '../modules/touchpoints/touchpoint.entity';
 import { WorkspaceEntity } from '../modules/workspaces/workspace.entity';
 
-export const entities = [WorkspaceEntity, MemberEntity, InvitationEntity, CustomerEntity, TouchpointEntity];
+export const entities = [
+  WorkspaceEntity,
+  MemberEntity,
+  InvitationEntity,
+  CustomerEntity,
+  TouchpointEntity,
+  InteractionEntity,
+  CheckInEntity,
+];

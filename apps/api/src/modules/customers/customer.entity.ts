@@ -1,4 +1,4 @@
-import type { CustomerStatus, ProfileFact } from '@rapport/domain';
+import type { CustomerStatus, HealthBand, ProfileFact, RelationshipHealth } from '@rapport/domain';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('customers')
@@ -39,6 +39,27 @@ export class CustomerEntity {
 
   @Column('text')
   status!: CustomerStatus;
+
+  /** The newest RELATIONSHIP interaction: kept current by CustomerStateService. */
+  @Column('timestamptz', { name: 'last_relationship_contact_at', nullable: true })
+  lastRelationshipContactAt!: Date | null;
+
+  /** One effective cadence after the last relationship contact (or creation): kept current by CustomerStateService. */
+  @Column('timestamptz', { name: 'next_check_in_due_at' })
+  nextCheckInDueAt!: Date;
+
+  /** Stored health (see docs/architecture.md, "Relationship health"): null only until first computed. */
+  @Column('int', { name: 'health_score', nullable: true })
+  healthScore!: number | null;
+
+  @Column('text', { name: 'health_band', nullable: true })
+  healthBand!: HealthBand | null;
+
+  @Column('jsonb', { nullable: true })
+  health!: RelationshipHealth | null;
+
+  @Column('timestamptz', { name: 'health_as_of', nullable: true })
+  healthAsOf!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -56,6 +56,12 @@ export class CustomerModel {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The newest RELATIONSHIP (non-sales) contact.' })
+  lastRelationshipContactAt!: Date | null;
+
+  @Field(() => Date, { description: 'One cadence after the last relationship contact (or creation).' })
+  nextCheckInDueAt!: Date;
 }
 
 export const { Edge: CustomerEdge, Connection: CustomerConnection } = connectionTypes(

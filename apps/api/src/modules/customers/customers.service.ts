@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type CreateCustomerInput,
+  type CustomerOrder,
   createCustomerSchema,
   customerPageSchema,
   type UpdateCustomerInput,
@@ -10,17 +11,21 @@ import {
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
-import { type Connection, cursor } from '../../graphql/connection';
+import { type Connection, cursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { MemberEntity } from '../members/member.entity';
+import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { CustomerEntity } from './customer.entity';
 
-/** Orders the list can be sorted by now; the health and check-in orders arrive with relationship health. */
+/** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
 const ORDERS = {
   NAME: { columns: ['lower(c.name)', 'c.id'], direction: 'ASC' },
   CREATED_AT: { columns: ['c.created_at', 'c.id'], direction: 'DESC' },
-} as const;
+  HEALTH_ASC: { columns: ['c.health_score', 'c.id'], direction: 'ASC' },
+  HEALTH_DESC: { columns: ['c.health_score', 'c.id'], direction: 'DESC' },
+  NEXT_CHECK_IN_DUE: { columns: ['c.next_check_in_due_at', 'c.id'], direction: 'ASC' },
+} as const satisfies Record<CustomerOrder, unknown>;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -29,7 +34,10 @@ const PHONE_CHARACTERS = /^[+()\d\s.\-/]+$/;
 
 @Injectable()
 export class CustomersService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly customerState: CustomerStateService,
+  ) {}
 
   get(actor: Actor, id: string): Promise<CustomerEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
@@ -39,9 +47,6 @@ export class CustomersService {
 
   async list(actor: Actor, args: unknown): Promise<Connection<CustomerEntity>> {
     const { first, after, orderBy, filter } = parseInput(customerPageSchema, args);
-    if (orderBy !== 'NAME' && orderBy !== 'CREATED_AT') {
-      throw badUserInput({ orderBy: 'Only NAME and CREATED_AT orders are available yet' });
-    }
     const afterId = after ? cursor.decode(after)?.[0] : undefined;
     if (after && (typeof afterId !== 'string' || !isUuid(afterId)))
       throw badUserInput({ after: 'Invalid cursor' });
@@ -55,6 +60,11 @@ export class CustomersService {
       if (filter?.search) this.whereMatches(query, filter.search);
       if (filter?.tag) query.andWhere(':tag = any(c.tags)', { tag: filter.tag });
       if (filter?.ownerId) query.andWhere('c.owner_id = :ownerId', { ownerId: filter.ownerId });
+      if (filter?.band) query.andWhere('c.health_band = :band', { band: filter.band });
+      if (typeof filter?.checkInOverdue === 'boolean') {
+        // Overdue once the due instant has passed (the domain's isCheckInOverdue).
+        query.andWhere(`c.next_check_in_due_at ${filter.checkInOverdue ? '<' : '>='} now()`);
+      }
       const totalCount = await query.getCount();
 
       const { columns, direction } = ORDERS[orderBy];
@@ -68,13 +78,7 @@ export class CustomersService {
       }
       for (const column of columns) query.addOrderBy(column, direction);
       const rows = await query.limit(first + 1).getMany();
-      const page = rows.slice(0, first);
-      const edges = page.map((node) => ({ cursor: cursor.encode([node.id]), node }));
-      return {
-        edges,
-        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-        totalCount,
-      };
+      return toConnection(rows, first, totalCount, (node) => [node.id]);
     });
   }
 
@@ -83,13 +87,17 @@ export class CustomersService {
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, async (em) => {
       await this.checkOwner(em, workspaceId, input.ownerId);
+      const now = new Date();
       const customer = em.create(CustomerEntity, {
         ...this.columns(input),
         workspaceId,
         id: randomUUID(),
         status: 'ACTIVE',
+        // Provisional: the refresh below sets the real due date and health in this same transaction.
+        nextCheckInDueAt: now,
       });
       await em.insert(CustomerEntity, customer);
+      await this.customerState.refresh(em, workspaceId, [customer.id], now);
       return em.findOneByOrFail(CustomerEntity, { workspaceId, id: customer.id });
     });
   }
@@ -119,6 +127,7 @@ export class CustomersService {
       const changes = await changesFor(em);
       if (Object.keys(changes).length > 0) {
         await em.update(CustomerEntity, { workspaceId, id }, { ...changes });
+        if ('ownCadenceDays' in changes) await this.customerState.refresh(em, workspaceId, [id]);
       }
       return em.findOneByOrFail(CustomerEntity, { workspaceId, id });
     });

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { HealthBandEnum } from '../../relationship-health/health.model';
 import { CustomerStatusEnum } from '../customer.model';
 
 @InputType('ProfileFactInput')
@@ -88,4 +89,13 @@ export class CustomerFilterInput {
 
   @Field(() => CustomerStatusEnum, { nullable: true, description: 'Defaults to ACTIVE.' })
   status?: string | null;
+
+  @Field(() => HealthBandEnum, { nullable: true })
+  band?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only overdue check-ins; false: only those not overdue.',
+  })
+  checkInOverdue?: boolean | null;
 }

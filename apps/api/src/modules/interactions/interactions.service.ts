@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  type Channel,
+  interactionPageSchema,
+  type LogInteractionInput,
+  logInteractionSchema,
+} from '@rapport/domain';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/actor';
+import { Db } from '../../database/db.service';
+import { type Connection, decodeTimeCursor, toConnection } from '../../graphql/connection';
+import { badUserInput, notFound } from '../../graphql/errors';
+import { isUuid, parseInput } from '../../graphql/parse-input';
+import { CustomerEntity } from '../customers/customer.entity';
+import { CustomerStateService } from '../relationship-health/customer-state.service';
+import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
+import { InteractionEntity } from './interaction.entity';
+
+@Injectable()
+export class InteractionsService {
+  constructor(
+    private readonly db: Db,
+    private readonly customerState: CustomerStateService,
+  ) {}
+
+  get(actor: Actor, id: string): Promise<InteractionEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(InteractionEntity, { workspaceId, id }));
+  }
+
+  /** A customer's interactions, newest first. */
+  async listForCustomer(customer: CustomerEntity, args: unknown): Promise<Connection<InteractionEntity>> {
+    const { first, after } = parseInput(interactionPageSchema, args);
+    const anchor = after ? decodeTimeCursor(after) : null;
+    // The id is checked too: a forged cursor must not reach the uuid comparison (a database error).
+    if (after && !anchor) throw badUserInput({ after: 'Not a valid cursor' });
+    const { workspaceId, id: customerId } = customer;
+    return this.db.inWorkspace(workspaceId, async (em) => {
+      const query = em
+        .createQueryBuilder(InteractionEntity, 'i')
+        .where('i.workspace_id = :workspaceId and i.customer_id = :customerId', { workspaceId, customerId });
+      const totalCount = await query.getCount();
+      if (anchor) query.andWhere('(i.occurred_at, i.id) < (:at, :id)', anchor);
+      const rows = await query
+        .orderBy('i.occurred_at', 'DESC')
+        .addOrderBy('i.id', 'DESC')
+        .limit(first + 1)
+        .getMany();
+      return toConnection(rows, first, totalCount, (i) => [i.occurredAt.toISOString(), i.id]);
+    });
+  }
+
+  async log(actor: Actor, args: unknown): Promise<InteractionEntity> {
+    const input = parseInput(logInteractionSchema(new Date()), args);
+    return this.db.inWorkspace(actor.workspaceId, (em) => this.record(em, actor, input));
+  }
+
+  /**
+   * Records a contact in the caller's transaction and brings the customer's check-in clock and health
+   * up to date. With an idempotency key already used in the workspace, answers the first interaction
+   * and writes nothing; the unique index settles two requests racing with one key.
+   */
+  async record(em: EntityManager, actor: Actor, input: LogInteractionInput): Promise<InteractionEntity> {
+    const { workspaceId } = actor;
+    const { idempotencyKey } = input;
+    if (idempotencyKey) {
+      const first = await em.findOneBy(InteractionEntity, { workspaceId, idempotencyKey });
+      if (first) return first;
+    }
+    if (!(await em.existsBy(CustomerEntity, { workspaceId, id: input.customerId }))) {
+      throw notFound('No such customer');
+    }
+    const channel = await this.channelOf(em, workspaceId, input);
+    const id = randomUUID();
+    const inserted: unknown[] = await em.query(
+      `insert into interactions (workspace_id, id, customer_id, touchpoint_id, channel, member_id, direction,
+              purpose, sentiment, summary, friction_note, occurred_at, follow_up_at, idempotency_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       on conflict (workspace_id, idempotency_key) where idempotency_key is not null do nothing
+       returning id`,
+      [
+        workspaceId,
+        id,
+        input.customerId,
+        input.touchpointId,
+        channel,
+        actor.memberId,
+        input.direction,
+        input.purpose,
+        input.sentiment,
+        input.summary,
+        input.frictionNote,
+        input.occurredAt,
+        input.followUpAt,
+        idempotencyKey,
+      ],
+    );
+    if (inserted.length === 0 && idempotencyKey) {
+      // A concurrent request with the same key committed first: answer its interaction.
+      return em.findOneByOrFail(InteractionEntity, { workspaceId, idempotencyKey });
+    }
+    await this.customerState.refresh(em, workspaceId, [input.customerId]);
+    return em.findOneByOrFail(InteractionEntity, { workspaceId, id });
+  }
+
+  /** The touchpoint's channel when a touchpoint is named (NOT_FOUND when it is not in the workspace). */
+  private async channelOf(
+    em: EntityManager,
+    workspaceId: string,
+    input: Pick<LogInteractionInput, 'touchpointId' | 'channel'>,
+  ): Promise<Channel> {
+    if (!input.touchpointId) {
+      if (!input.channel) throw badUserInput({ channel: 'Choose a channel or a touchpoint' });
+      return input.channel;
+    }
+    const touchpoint = await em.findOneBy(TouchpointEntity, { workspaceId, id: input.touchpointId });
+    if (!touchpoint) throw notFound('No such touchpoint');
+    if (input.channel && input.channel !== touchpoint.channel) {
+      throw badUserInput({ channel: `The touchpoint "${touchpoint.name}" is on ${touchpoint.channel}` });
+    }
+    return touchpoint.channel;
+  }
+
+  /** The channel of the customer's latest contact: the likely one for the next. */
+  async lastChannel(em: EntityManager, workspaceId: string, customerId: string): Promise<Channel | null> {
+    const last = await em.findOne(InteractionEntity, {
+      where: { workspaceId, customerId },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+    });
+    return last?.channel ?? null;
+  }
+}

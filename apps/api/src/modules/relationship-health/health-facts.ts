@@ -1,0 +1,85 @@
+import {
+  DEFAULT_HEALTH_MODEL,
+  type HealthFacts,
+  type HealthInteractionFact,
+  type HealthModel,
+  type InteractionPurpose,
+} from '@rapport/domain';
+import type { EntityManager } from 'typeorm';
+
+/** A customer as health sees it: when it was created and its effective cadence. */
+export interface HealthSubject {
+  id: string;
+  createdAt: Date;
+  cadenceDays: number;
+}
+
+/**
+ * The interactions `health(facts, asOf)` can look at, for many customers in one statement: every
+ * interaction in the sentiment window of both asOf and the trend's earlier date, plus (at or before
+ * that earlier date, where the window does not reach) the last `lastInteractions` (with ties) for the
+ * balance and the latest relationship contact for recency. Nothing older can change the result.
+ */
+const INTERACTION_FACTS = `
+  select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
+   where i.workspace_id = $1 and i.customer_id = any($2::uuid[])
+     and i.occurred_at > $3::timestamptz - $4::float8 * interval '1 day'
+  union
+  select last_ones.* from unnest($2::uuid[]) as c(id) cross join lateral (
+    select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
+     where i.workspace_id = $1 and i.customer_id = c.id
+       and i.occurred_at <= $3::timestamptz - $5::float8 * interval '1 day'
+     order by i.occurred_at desc fetch first ($6::int) rows with ties) last_ones
+  union
+  select last_contact.* from unnest($2::uuid[]) as c(id) cross join lateral (
+    select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
+     where i.workspace_id = $1 and i.customer_id = c.id and i.purpose = 'RELATIONSHIP'
+       and i.occurred_at <= $3::timestamptz - $5::float8 * interval '1 day'
+     order by i.occurred_at desc limit 1) last_contact`;
+
+interface InteractionFactRow {
+  customer_id: string;
+  occurred_at: Date;
+  purpose: InteractionPurpose;
+  sentiment: number;
+}
+
+/**
+ * Everything health is computed from, for a batch of customers of one workspace, in a constant number
+ * of statements. Feedback answers and friction points join here as their features land.
+ */
+export async function loadHealthFacts(
+  em: EntityManager,
+  workspaceId: string,
+  subjects: readonly HealthSubject[],
+  asOf: Date,
+  model: HealthModel = DEFAULT_HEALTH_MODEL,
+): Promise<{ subject: HealthSubject; facts: HealthFacts }[]> {
+  if (subjects.length === 0) return [];
+  const interactions = new Map<string, HealthInteractionFact[]>(subjects.map((s) => [s.id, []]));
+  const rows: InteractionFactRow[] = await em.query(INTERACTION_FACTS, [
+    workspaceId,
+    subjects.map((s) => s.id),
+    asOf,
+    model.sentiment.windowDays + model.trendDays,
+    model.trendDays,
+    model.balance.lastInteractions,
+  ]);
+  for (const row of rows) {
+    interactions.get(row.customer_id)?.push({
+      occurredAt: row.occurred_at,
+      purpose: row.purpose,
+      sentiment: Number(row.sentiment),
+    });
+  }
+  return subjects.map((subject) => ({
+    subject,
+    facts: {
+      createdAt: subject.createdAt,
+      cadenceDays: subject.cadenceDays,
+      interactions: interactions.get(subject.id) ?? [],
+      feedback: [],
+      frictionPoints: [],
+    },
+  }));
+}

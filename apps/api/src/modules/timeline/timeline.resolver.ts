@@ -1,0 +1,38 @@
+import { Args, createUnionType, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { connectionTypes } from '../../graphql/connection';
+import { CheckInEntity } from '../check-ins/check-in.entity';
+import { CheckInModel } from '../check-ins/check-in.model';
+import type { CustomerEntity } from '../customers/customer.entity';
+import { CustomerModel } from '../customers/customer.model';
+import { InteractionEntity } from '../interactions/interaction.entity';
+import { InteractionModel } from '../interactions/interaction.model';
+import { TimelineService } from './timeline.service';
+
+export const TimelineEntryUnion = createUnionType({
+  name: 'TimelineEntry',
+  description: "One event in a customer's history.",
+  types: () => [InteractionModel, CheckInModel] as const,
+  resolveType: (entry: object) => {
+    if (entry instanceof InteractionEntity) return InteractionModel;
+    if (entry instanceof CheckInEntity) return CheckInModel;
+    return null;
+  },
+});
+
+const { Connection: TimelineConnection } = connectionTypes('Timeline', TimelineEntryUnion);
+
+@Resolver(() => CustomerModel)
+export class CustomerTimelineResolver {
+  constructor(private readonly service: TimelineService) {}
+
+  @ResolveField(() => TimelineConnection, {
+    description: 'Interactions, skipped check-ins (and, as they land, feedback and friction), newest first.',
+  })
+  timeline(
+    @Parent() customer: CustomerEntity,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    return this.service.forCustomer(customer, { first, after });
+  }
+}

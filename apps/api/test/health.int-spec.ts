@@ -1,0 +1,583 @@
+import {
+  bandOf,
+  type HealthFacts,
+  type HealthInteractionFact,
+  health,
+  lastRelationshipContactAt,
+  nextCheckInDueAt,
+} from '@rapport/domain';
+import { Client } from 'pg';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/logger';
+import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
+import { REFRESH_HEALTH_CRON, REFRESH_HEALTH_QUEUE } from '../src/modules/relationship-health/health-jobs';
+import {
+  addMember,
+  code,
+  fields,
+  type GqlClient,
+  PUBLIC_URL,
+  type SignedIn,
+  signUpOwner,
+  startTestApp,
+  type TestApp,
+} from './support/harness';
+
+const DAY = 86_400_000;
+const HEALTH = 'health { score band trend factors { key value points explanation } nextBestAction }';
+const CUSTOMER = `query($id: ID!) { customer(id: $id) {
+  id ${HEALTH} lastRelationshipContactAt nextCheckInDueAt checkInOverdue cadenceDays
+} }`;
+const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id ${HEALTH} } }`;
+const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
+const PAGE = `query($first: Int, $after: String, $orderBy: CustomerOrder, $filter: CustomerFilter) {
+  customers(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+  }
+}`;
+const SUMMARY = '{ healthSummary { healthy watch atRisk averageScore checkInsOverdue } }';
+const PURPOSES = ['SALES', 'SERVICE', 'SUPPORT', 'RELATIONSHIP'] as const;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+/** A small seeded generator (mulberry32), so a failing history can be replayed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+async function createCustomer(client: GqlClient, input: Record<string, unknown> = {}): Promise<string> {
+  const data = await client.ok(CREATE, { input: { name: 'Carla Customer', ...input } });
+  return data.createCustomer.id;
+}
+
+interface Contact {
+  daysAgo: number;
+  purpose: (typeof PURPOSES)[number];
+  sentiment: number;
+}
+
+async function log(client: GqlClient, customerId: string, contact: Contact, now = Date.now()) {
+  await client.ok(LOG, {
+    input: {
+      customerId,
+      channel: 'PHONE',
+      direction: 'OUTBOUND',
+      purpose: contact.purpose,
+      sentiment: contact.sentiment,
+      summary: 'How are things?',
+      occurredAt: new Date(now - contact.daysAgo * DAY).toISOString(),
+    },
+  });
+}
+
+async function readHealth(client: GqlClient, id: string) {
+  return (await client.ok(CUSTOMER, { id })).customer;
+}
+
+/** The customer as stored, and its health as the domain computes it from ALL its interactions. */
+async function expectedHealth(customerId: string) {
+  const {
+    rows: [row],
+  } = await t.admin.query(
+    `select c.created_at, coalesce(c.cadence_days, w.default_cadence_days) as cadence_days, c.health_as_of,
+            c.health_score, c.health_band, c.health, c.next_check_in_due_at, c.last_relationship_contact_at
+       from customers c join workspaces w on w.id = c.workspace_id where c.id = $1`,
+    [customerId],
+  );
+  const { rows } = await t.admin.query(
+    'select occurred_at, purpose, sentiment from interactions where customer_id = $1',
+    [customerId],
+  );
+  const interactions: HealthInteractionFact[] = rows.map((r) => ({
+    occurredAt: r.occurred_at,
+    purpose: r.purpose,
+    sentiment: Number(r.sentiment),
+  }));
+  const facts: HealthFacts = {
+    createdAt: row.created_at,
+    cadenceDays: row.cadence_days,
+    interactions,
+    feedback: [],
+    frictionPoints: [],
+  };
+  const asOf: Date = row.health_as_of;
+  return { row, facts, asOf, health: health(facts, asOf) };
+}
+
+describe('a customer’s health', () => {
+  let owner: SignedIn;
+  beforeAll(async () => {
+    owner = await signUpOwner(t, 'Health Bakery');
+  });
+
+  it('is neutral for a new customer: 50, WATCH, every factor explained', async () => {
+    const data = await owner.client.ok(CREATE, { input: { name: 'Nina New' } });
+    const stored = data.createCustomer.health;
+    expect(stored).toMatchObject({ score: 50, band: 'WATCH', trend: 0 });
+    expect(stored.factors.map((f: { key: string }) => f.key)).toEqual([
+      'recency',
+      'balance',
+      'sentiment',
+      'feedback',
+      'friction',
+    ]);
+    for (const factor of stored.factors) expect(factor.explanation).toEqual(expect.stringMatching(/\S/));
+    expect(stored.nextBestAction).toEqual(expect.stringMatching(/\S/));
+    const expected = await expectedHealth(data.createCustomer.id);
+    expect(expected.asOf).toBeInstanceOf(Date);
+    expect(stored).toEqual(expected.health);
+  });
+
+  it('after a few chosen interactions, equals health(facts, asOf) to the point', async () => {
+    const id = await createCustomer(owner.client);
+    const contacts: Contact[] = [
+      { daysAgo: 50, purpose: 'SALES', sentiment: -2 },
+      { daysAgo: 20, purpose: 'RELATIONSHIP', sentiment: 2 },
+      { daysAgo: 3, purpose: 'SUPPORT', sentiment: -1 },
+    ];
+    for (const contact of contacts) await log(owner.client, id, contact);
+    const customer = await readHealth(owner.client, id);
+    const expected = await expectedHealth(id);
+    expect(customer.health).toEqual(expected.health);
+    expect(customer.health.score).not.toBe(50);
+    expect(expected.row).toMatchObject({
+      health_score: expected.health.score,
+      health_band: expected.health.band,
+    });
+    const last = lastRelationshipContactAt(expected.facts.interactions)!;
+    expect(Date.parse(customer.lastRelationshipContactAt)).toBe(last.getTime());
+    expect(Date.parse(customer.nextCheckInDueAt)).toBe(last.getTime() + 30 * DAY);
+  });
+
+  it.each([1, 2, 3])(
+    'over a random 400-day history of 40 interactions (seed %i), equals health(all facts, asOf), trend included',
+    async (seed) => {
+      const next = random(seed);
+      const id = await createCustomer(owner.client);
+      // Created long ago, so the trend's earlier date is scored with its own (older) facts.
+      await t.admin.query(`update customers set created_at = now() - interval '420 days' where id = $1`, [
+        id,
+      ]);
+      const now = Date.now();
+      const contacts: Contact[] = [];
+      for (let i = 0; i < 40; i++) {
+        // Some share the exact instant of an earlier one: ties at the last-10 boundary must be kept.
+        const repeat = contacts.length > 0 && next() < 0.15;
+        contacts.push({
+          daysAgo: repeat ? contacts[Math.floor(next() * contacts.length)]!.daysAgo : next() * 400,
+          purpose: PURPOSES[Math.floor(next() * PURPOSES.length)]!,
+          sentiment: Math.floor(next() * 5) - 2,
+        });
+      }
+      for (const contact of contacts) await log(owner.client, id, contact, now);
+      const customer = await readHealth(owner.client, id);
+      const expected = await expectedHealth(id);
+      expect(expected.facts.interactions).toHaveLength(40);
+      expect(customer.health).toEqual(expected.health);
+      expect(expected.row.health).toEqual(expected.health);
+    },
+  );
+
+  it('keeps the last-10 and last-relationship facts exact when nothing is recent', async () => {
+    // Everything older than the sentiment window plus the trend: only the laterals can find it.
+    const id = await createCustomer(owner.client, { cadenceDays: 60 });
+    await t.admin.query(`update customers set created_at = now() - interval '500 days' where id = $1`, [id]);
+    await log(owner.client, id, { daysAgo: 300, purpose: 'RELATIONSHIP', sentiment: 1 });
+    for (let i = 0; i < 12; i++) {
+      await log(owner.client, id, {
+        daysAgo: 130 + i,
+        purpose: i % 3 === 0 ? 'SERVICE' : 'SALES',
+        sentiment: 0,
+      });
+    }
+    const customer = await readHealth(owner.client, id);
+    const expected = await expectedHealth(id);
+    expect(customer.health).toEqual(expected.health);
+    expect(Date.parse(customer.lastRelationshipContactAt)).toBe(
+      lastRelationshipContactAt(expected.facts.interactions)!.getTime(),
+    );
+  });
+});
+
+describe('the band filter and the health orders, across the whole workspace', () => {
+  let owner: SignedIn;
+  let ids: string[];
+  beforeAll(async () => {
+    owner = await signUpOwner(t, 'Order Bakery');
+    const next = random(42);
+    ids = [];
+    for (let c = 0; c < 30; c++) {
+      const id = await createCustomer(owner.client, { name: `Customer ${c}` });
+      ids.push(id);
+      // A third keep no history (a tie at 50, broken by id); the rest get 1-4 contacts.
+      if (c % 3 === 0) continue;
+      const count = 1 + Math.floor(next() * 4);
+      for (let i = 0; i < count; i++) {
+        await log(owner.client, id, {
+          daysAgo: next() * 120,
+          purpose: PURPOSES[Math.floor(next() * PURPOSES.length)]!,
+          sentiment: Math.floor(next() * 5) - 2,
+        });
+      }
+    }
+  });
+
+  async function stored() {
+    const { rows } = await t.admin.query<{ id: string; score: number; band: string }>(
+      `select id, health_score as score, health_band as band from customers
+        where workspace_id = $1 and status = 'ACTIVE'`,
+      [owner.workspaceId],
+    );
+    return rows;
+  }
+
+  async function walk(variables: Record<string, unknown>) {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 20; pages++) {
+      const page: any = (await owner.client.ok(PAGE, { ...variables, first: 7, after })).customers;
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) return { ids: seen, totalCount: page.totalCount };
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('paging did not end');
+  }
+
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  it('has customers in more than one band and with many scores', async () => {
+    const rows = await stored();
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r.band)).size).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r.score)).size).toBeGreaterThan(5);
+    for (const row of rows) expect(row.band).toBe(bandOf(row.score));
+  });
+
+  it('orders HEALTH_ASC by score, then id, over every page', async () => {
+    const rows = await stored();
+    const { ids: walked } = await walk({ orderBy: 'HEALTH_ASC' });
+    expect(walked).toEqual([...rows].sort((a, b) => a.score - b.score || byId(a, b)).map((r) => r.id));
+  });
+
+  it('orders HEALTH_DESC by score, then id, over every page', async () => {
+    const rows = await stored();
+    const { ids: walked } = await walk({ orderBy: 'HEALTH_DESC' });
+    expect(walked).toEqual([...rows].sort((a, b) => b.score - a.score || byId(b, a)).map((r) => r.id));
+  });
+
+  it('orders NEXT_CHECK_IN_DUE by due date, then id, over every page', async () => {
+    const { rows } = await t.admin.query<{ id: string; due: Date }>(
+      `select id, next_check_in_due_at as due from customers where workspace_id = $1`,
+      [owner.workspaceId],
+    );
+    const { ids: walked } = await walk({ orderBy: 'NEXT_CHECK_IN_DUE' });
+    expect(walked).toEqual(
+      [...rows].sort((a, b) => a.due.getTime() - b.due.getTime() || byId(a, b)).map((r) => r.id),
+    );
+  });
+
+  it.each(['HEALTHY', 'WATCH', 'AT_RISK'])(
+    'filters band %s over every page, in HEALTH_ASC order, matching healthSummary',
+    async (band) => {
+      const rows = (await stored()).filter((r) => r.band === band);
+      const { ids: walked, totalCount } = await walk({ orderBy: 'HEALTH_ASC', filter: { band } });
+      expect(walked).toEqual([...rows].sort((a, b) => a.score - b.score || byId(a, b)).map((r) => r.id));
+      expect(totalCount).toBe(rows.length);
+      const summary = (await owner.client.ok(SUMMARY)).healthSummary;
+      expect(summary[{ HEALTHY: 'healthy', WATCH: 'watch', AT_RISK: 'atRisk' }[band]!]).toBe(rows.length);
+    },
+  );
+});
+
+describe('healthSummary', () => {
+  it('counts bands, the average score and overdue check-ins over active customers only', async () => {
+    const owner = await signUpOwner(t, 'Summary Bakery');
+    // Overdue: a relationship contact 3 days ago on a 1-day cadence.
+    const overdue = await createCustomer(owner.client, { cadenceDays: 1 });
+    await log(owner.client, overdue, { daysAgo: 3, purpose: 'RELATIONSHIP', sentiment: 2 });
+    const upset = await createCustomer(owner.client);
+    await log(owner.client, upset, { daysAgo: 1, purpose: 'SALES', sentiment: -2 });
+    await log(owner.client, upset, { daysAgo: 0.5, purpose: 'SUPPORT', sentiment: -2 });
+    const happy = await createCustomer(owner.client);
+    await log(owner.client, happy, { daysAgo: 2, purpose: 'RELATIONSHIP', sentiment: 2 });
+    await createCustomer(owner.client);
+    // Archived, overdue and at a score of its own: it must count nowhere.
+    const archived = await createCustomer(owner.client, { cadenceDays: 1 });
+    await log(owner.client, archived, { daysAgo: 5, purpose: 'RELATIONSHIP', sentiment: -2 });
+    await owner.client.ok('mutation($id: ID!) { archiveCustomer(id: $id) { id } }', { id: archived });
+
+    const { rows } = await t.admin.query(
+      `select status, health_score as score, health_band as band, next_check_in_due_at < now() as overdue
+         from customers where workspace_id = $1`,
+      [owner.workspaceId],
+    );
+    const active = rows.filter((r) => r.status === 'ACTIVE');
+    const count = (list: typeof rows, band: string) => list.filter((r) => r.band === band).length;
+    const expected = {
+      healthy: count(active, 'HEALTHY'),
+      watch: count(active, 'WATCH'),
+      atRisk: count(active, 'AT_RISK'),
+      averageScore: active.reduce((sum, r) => sum + r.score, 0) / active.length,
+      checkInsOverdue: active.filter((r) => r.overdue).length,
+    };
+    expect(expected.checkInsOverdue).toBe(1);
+    expect(expected.healthy + expected.watch + expected.atRisk).toBe(4);
+    expect(rows.find((r) => r.status === 'ARCHIVED')).toMatchObject({ overdue: true });
+    expect(rows.reduce((sum, r) => sum + r.score, 0) / rows.length).not.toBe(expected.averageScore);
+    expect((await owner.client.ok(SUMMARY)).healthSummary).toEqual(expected);
+  });
+
+  it('answers zeros and a null average for a workspace without customers', async () => {
+    const owner = await signUpOwner(t, 'Empty Bakery');
+    expect((await owner.client.ok(SUMMARY)).healthSummary).toEqual({
+      healthy: 0,
+      watch: 0,
+      atRisk: 0,
+      averageScore: null,
+      checkInsOverdue: 0,
+    });
+  });
+});
+
+describe('healthTrend', () => {
+  const TREND = 'query($days: Int) { healthTrend(days: $days) { day averageScore healthy watch atRisk } }';
+  const dayOf = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10);
+
+  it('answers one point per day of the last `days` from the daily snapshots, oldest first', async () => {
+    const owner = await signUpOwner(t, 'Trend Bakery');
+    const [c1, c2, c3] = [
+      await createCustomer(owner.client),
+      await createCustomer(owner.client),
+      await createCustomer(owner.client),
+    ];
+    const archived = await createCustomer(owner.client);
+    await owner.client.ok('mutation($id: ID!) { archiveCustomer(id: $id) { id } }', { id: archived });
+    const snapshot = (customerId: string, daysAgo: number, score: number) =>
+      t.admin.query(
+        `insert into health_snapshots (workspace_id, customer_id, day, score, band) values ($1, $2, $3, $4, $5)`,
+        [owner.workspaceId, customerId, dayOf(daysAgo), score, bandOf(score)],
+      );
+    await snapshot(c1!, 6, 90); // just outside the last 6 days
+    await snapshot(c1!, 5, 80);
+    await snapshot(c2!, 5, 30);
+    await snapshot(c3!, 5, 55);
+    await snapshot(archived, 5, 10); // archived: not counted
+    await snapshot(c2!, 1, 45);
+
+    const { healthTrend } = await owner.client.ok(TREND, { days: 6 });
+    expect(healthTrend).toEqual([
+      { day: dayOf(5), averageScore: (80 + 30 + 55) / 3, healthy: 1, watch: 1, atRisk: 1 },
+      { day: dayOf(1), averageScore: 45, healthy: 0, watch: 1, atRisk: 0 },
+      { day: dayOf(0), averageScore: 50, healthy: 0, watch: 3, atRisk: 0 },
+    ]);
+    const { healthTrend: longer } = await owner.client.ok(TREND, { days: 7 });
+    expect(longer[0]).toEqual({ day: dayOf(6), averageScore: 90, healthy: 1, watch: 0, atRisk: 0 });
+    expect(longer).toHaveLength(4);
+  });
+
+  it.each([0, 367, -1])('refuses days: %i with BAD_USER_INPUT on `days`', async (days) => {
+    const owner = await signUpOwner(t, 'Bad Trend Bakery');
+    const result = await owner.client.gql(TREND, { days });
+    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(Object.keys(fields(result) ?? {})).toEqual(['days']);
+  });
+});
+
+describe('contactMix', () => {
+  const MIX = `query($days: Int) { contactMix(days: $days) {
+    member { id name } relationship total relationshipShare
+  } }`;
+
+  it("counts each member's relationship and total contacts in the period, and the share", async () => {
+    const owner = await signUpOwner(t, 'Mix Bakery');
+    const staff = await addMember(t, owner, 'STAFF');
+    const id = await createCustomer(owner.client);
+    await log(staff.client, id, { daysAgo: 2, purpose: 'RELATIONSHIP', sentiment: 1 });
+    await log(staff.client, id, { daysAgo: 40, purpose: 'RELATIONSHIP', sentiment: 0 });
+    await log(staff.client, id, { daysAgo: 80, purpose: 'SALES', sentiment: 0 });
+    await log(staff.client, id, { daysAgo: 100, purpose: 'RELATIONSHIP', sentiment: 0 }); // outside 90 days
+    await log(owner.client, id, { daysAgo: 95, purpose: 'SALES', sentiment: 0 }); // outside 90 days
+
+    expect((await owner.client.ok(MIX)).contactMix).toEqual([
+      {
+        member: { id: owner.memberId, name: 'Olive Owner' },
+        relationship: 0,
+        total: 0,
+        relationshipShare: null,
+      },
+      {
+        member: { id: staff.memberId, name: 'Sam Staff' },
+        relationship: 2,
+        total: 3,
+        relationshipShare: 2 / 3,
+      },
+    ]);
+    expect((await owner.client.ok(MIX, { days: 120 })).contactMix).toEqual([
+      expect.objectContaining({ relationship: 0, total: 1, relationshipShare: 0 }),
+      expect.objectContaining({ relationship: 3, total: 4, relationshipShare: 3 / 4 }),
+    ]);
+  });
+
+  it('is FORBIDDEN to STAFF', async () => {
+    const owner = await signUpOwner(t, 'Mix Staff Bakery');
+    const staff = await addMember(t, owner, 'STAFF');
+    const result = await staff.client.gql(MIX);
+    expect(code(result)).toBe('FORBIDDEN');
+    expect(result.data?.contactMix ?? null).toBeNull();
+  });
+});
+
+describe('time passing', () => {
+  it('the scheduled pass recomputes stale customers as the model says, leaves fresh ones, and snapshots today', async () => {
+    const owner = await signUpOwner(t, 'Clock Bakery');
+    const stale = await createCustomer(owner.client);
+    await log(owner.client, stale, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 2 });
+    const fresh = await createCustomer(owner.client);
+    await log(owner.client, fresh, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 2 });
+    const before = await expectedHealth(stale);
+    const freshBefore = (await t.admin.query('select * from customers where id = $1', [fresh])).rows[0];
+
+    // Two hours later, as far as `stale` knows; its contact has meanwhile aged to 70 days.
+    await t.admin.query(
+      `update customers set health_as_of = health_as_of - interval '2 hours' where id = $1`,
+      [stale],
+    );
+    await t.admin.query(
+      `update interactions set occurred_at = occurred_at - interval '69 days' where customer_id = any($1)`,
+      [[stale, fresh]],
+    );
+    await t.admin.query('delete from health_snapshots where customer_id = $1', [stale]);
+    const staleBefore = new Date(Date.now() - 60 * 60 * 1000);
+    const { rows: toRefresh } = await t.admin.query(
+      'select count(*)::int as n from customers where health_as_of is null or health_as_of < $1',
+      [staleBefore],
+    );
+
+    const refreshed = await t.app.get(CustomerStateService).refreshStale(staleBefore);
+    expect(refreshed).toBe(toRefresh[0].n);
+
+    const after = await expectedHealth(stale);
+    expect(after.asOf.getTime()).toBeGreaterThan(staleBefore.getTime());
+    expect(after.row.health).toEqual(after.health);
+    expect(after.health.score).toBeLessThan(before.health.score);
+    expect((await readHealth(owner.client, stale)).health).toEqual(after.health);
+    expect(after.row.next_check_in_due_at.getTime()).toBe(
+      nextCheckInDueAt(after.facts.createdAt, after.row.last_relationship_contact_at, 30).getTime(),
+    );
+    expect(after.row.last_relationship_contact_at).toEqual(
+      lastRelationshipContactAt(after.facts.interactions),
+    );
+    expect(after.row.next_check_in_due_at.getTime()).toBeLessThan(Date.now());
+    // Untouched: the fresh customer still shows what it was computed as (its moved contact unseen).
+    expect((await t.admin.query('select * from customers where id = $1', [fresh])).rows[0]).toEqual(
+      freshBefore,
+    );
+    const { rows: snapshots } = await t.admin.query(
+      `select score, band from health_snapshots where customer_id = $1 and day = (now() at time zone 'UTC')::date`,
+      [stale],
+    );
+    expect(snapshots).toEqual([{ score: after.health.score, band: after.health.band }]);
+  });
+
+  it('an app with jobs on catches up at boot, schedules the pass with pg-boss, and closes cleanly', async () => {
+    const owner = await signUpOwner(t, 'Jobs Bakery');
+    const id = await createCustomer(owner.client);
+    await t.admin.query(`update customers set health_as_of = now() - interval '3 hours' where id = $1`, [id]);
+    const config = loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' });
+    const app = await createApp(config, t.url, createLogger('silent'), { jobs: true });
+    let closed = false;
+    try {
+      await app.init();
+      const { rows } = await t.admin.query('select name, cron from pgboss.schedule');
+      expect(rows).toEqual([{ name: REFRESH_HEALTH_QUEUE, cron: REFRESH_HEALTH_CRON }]);
+      expect(REFRESH_HEALTH_CRON).toBe('*/15 * * * *');
+      const { rows: ages } = await t.admin.query(
+        `select health_as_of > now() - interval '1 hour' as fresh from customers where id = $1`,
+        [id],
+      );
+      expect(ages).toEqual([{ fresh: true }]);
+      await app.close();
+      closed = true;
+    } finally {
+      if (!closed) await app.close();
+    }
+  });
+});
+
+describe('changing the default cadence', () => {
+  it('recomputes health and the due date of customers on the default at once, not of the others', async () => {
+    const owner = await signUpOwner(t, 'Cadence Bakery');
+    const onDefault = await createCustomer(owner.client);
+    const ownCadence = await createCustomer(owner.client, { cadenceDays: 30 });
+    for (const id of [onDefault, ownCadence]) {
+      await log(owner.client, id, { daysAgo: 20, purpose: 'RELATIONSHIP', sentiment: 1 });
+    }
+    const before = await expectedHealth(onDefault);
+    const ownBefore = (await t.admin.query('select * from customers where id = $1', [ownCadence])).rows[0];
+
+    await owner.client.ok('mutation { updateWorkspace(defaultCadenceDays: 7) { id } }');
+
+    const after = await expectedHealth(onDefault);
+    expect(after.facts.cadenceDays).toBe(7);
+    expect(after.asOf.getTime()).toBeGreaterThan(before.asOf.getTime());
+    expect(after.row.health).toEqual(after.health);
+    expect(after.health.score).toBeLessThan(before.health.score);
+    expect(after.row.next_check_in_due_at.getTime()).toBe(
+      after.row.last_relationship_contact_at.getTime() + 7 * DAY,
+    );
+    const customer = await readHealth(owner.client, onDefault);
+    expect(customer).toMatchObject({ cadenceDays: 7, checkInOverdue: true, health: after.health });
+    expect((await t.admin.query('select * from customers where id = $1', [ownCadence])).rows[0]).toEqual(
+      ownBefore,
+    );
+  });
+});
+
+describe('no N+1', () => {
+  const LIST = `query($first: Int) { customers(first: $first) { edges { node {
+    health { score band trend factors { key points explanation } nextBestAction }
+    owner { name } lastRelationshipContactAt nextCheckInDueAt checkInOverdue
+  } } } }`;
+
+  it('a page of 50 customers costs as many SQL statements as a page of 5', async () => {
+    const owner = await signUpOwner(t, 'Statement Bakery');
+    const staff = await addMember(t, owner, 'STAFF');
+    for (let i = 0; i < 50; i++) {
+      await createCustomer(owner.client, {
+        name: `Customer ${i}`,
+        ownerId: i % 2 ? staff.memberId : owner.memberId,
+      });
+    }
+    const statements = async (first: number) => {
+      const original = Client.prototype.query;
+      let count = 0;
+      Client.prototype.query = function (this: Client, ...args: unknown[]) {
+        count++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        const data = await owner.client.ok(LIST, { first });
+        expect(data.customers.edges).toHaveLength(first);
+      } finally {
+        Client.prototype.query = original;
+      }
+      return count;
+    };
+    await statements(5); // warm up (prepared state, pools)
+    const five = await statements(5);
+    const fifty = await statements(50);
+    expect(five).toBeGreaterThan(0);
+    expect(fifty).toBe(five);
+  });
+});
