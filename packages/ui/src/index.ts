@@ -13,6 +13,15 @@ export { Card, type CardProps } from './components/Card';
 export { CheckboxField, type CheckboxFieldProps } from './components/CheckboxField';
 export { CopyField, type CopyFieldProps } from './components/CopyField';
 export { type FieldMessages, useFieldIds } from './components/Field';
+export { HealthBadge, type HealthBadgeProps } from './components/HealthBadge';
+export { HealthCard, type HealthCardProps, type HealthFactorView } from './components/HealthCard';
+export {
+  describeTrend,
+  HEALTH_BAND_LABELS,
+  type HealthBandName,
+  healthBandModifier,
+  signedPoints,
+} from './components/health';
 export { PageHeader, type PageHeaderProps } from './components/PageHeader';
 export { SelectField, type SelectFieldProps, type SelectOption } from './components/SelectField';
 export { Spinner } from './components/Spinner';
