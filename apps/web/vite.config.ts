@@ -29,6 +29,11 @@ export default defineConfig({
               name: 'apollo',
               test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|graphql-tag)[\\/]/,
             },
+            {
+              // recharts and what it draws with (the dashboard's charts): large, and cached apart.
+              name: 'charts',
+              test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|@reduxjs|redux|react-redux|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3)[\\/]/,
+            },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

@@ -1,0 +1,206 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { type RenderRouteOptions, renderRoute, staffMember } from '~/test/render';
+import { DASHBOARD_DAYS } from '../components/dashboard-format';
+import { OverdueCheckInsDocument } from '../graphql/dashboard.graphql';
+import {
+  atRiskCustomer,
+  atRiskMock,
+  contactMixMock,
+  customerId,
+  errorMock,
+  MEMBERS,
+  mockResizeObserver,
+  overdueCustomer,
+  overdueMock,
+  summaryMock,
+  TREND_POINTS,
+  trendMock,
+} from '../test-fixtures';
+import { DashboardPage } from './DashboardPage';
+
+function renderDashboard(
+  mocks: RenderRouteOptions['mocks'],
+  member: RenderRouteOptions['member'] = MEMBERS.owner,
+) {
+  return renderRoute(<DashboardPage />, { path: '/', mocks, member });
+}
+
+const fullMocks = () => [
+  summaryMock({ healthy: 12, watch: 4, atRisk: 2, averageScore: 68.4, checkInsOverdue: 3 }),
+  trendMock(TREND_POINTS),
+  overdueMock(
+    [
+      overdueCustomer(1, { days: 12, lastContactDaysAgo: 42 }),
+      overdueCustomer(2, { days: 1, ownerName: null }),
+    ],
+    3,
+  ),
+  atRiskMock([atRiskCustomer(3, 21, 'Call to apologise for the late delivery')]),
+];
+
+function section(name: string) {
+  return screen.getByRole('heading', { level: 2, name }).closest('section') as HTMLElement;
+}
+
+describe('DashboardPage', () => {
+  let restoreResizeObserver: () => void;
+  beforeAll(() => {
+    restoreResizeObserver = mockResizeObserver();
+  });
+  afterAll(() => restoreResizeObserver());
+
+  it('shows an owner every section: stats, charts with their numbers, and both lists', async () => {
+    const contactMix = jest.fn(() => true);
+    renderDashboard([
+      ...fullMocks(),
+      contactMixMock(
+        [
+          { id: MEMBERS.owner.id, name: 'Ada Lovelace', relationship: 4, total: 10 },
+          { id: staffMember.id, name: 'Grace Hopper', relationship: 0, total: 0 },
+        ],
+        contactMix,
+      ),
+    ]);
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Hello, Ada' })).toBeInTheDocument();
+
+    // Stats row.
+    const atRiskStat = await screen.findByRole('link', { name: /At risk/ });
+    expect(atRiskStat).toHaveTextContent('2');
+    expect(atRiskStat).toHaveAttribute('href', '/customers?band=AT_RISK');
+    expect(screen.getByRole('link', { name: /Average health/ })).toHaveTextContent('68');
+    expect(screen.getByRole('link', { name: /Overdue check-ins/ })).toHaveTextContent('3');
+
+    // Customers per band: the caption's links carry the numbers and open the band.
+    const bands = section('Customers per band');
+    expect(within(bands).getByRole('link', { name: /Healthy\s*12 customers/ })).toHaveAttribute(
+      'href',
+      '/customers?band=HEALTHY',
+    );
+    expect(within(bands).getByRole('link', { name: /Watch\s*4 customers/ })).toHaveAttribute(
+      'href',
+      '/customers?band=WATCH',
+    );
+    expect(within(bands).getByRole('link', { name: /At risk\s*2 customers/ })).toHaveAttribute(
+      'href',
+      '/customers?band=AT_RISK',
+    );
+
+    // Health trend, in words.
+    expect(
+      await screen.findByText(
+        'Average health went from 62 on Aug 3 to 68 on Nov 1 (up 6 points; lowest 58, highest 68). ' +
+          'On Nov 1: 12 healthy, 4 watch, 2 at risk.',
+      ),
+    ).toBeInTheDocument();
+
+    // Overdue check-ins and at-risk customers.
+    const overdue = await screen.findByRole('list', { name: 'Overdue check-ins' });
+    expect(within(overdue).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText('Showing the 2 longest overdue of 3.')).toBeInTheDocument();
+    const atRisk = await screen.findByRole('list', { name: 'At-risk customers' });
+    expect(within(atRisk).getByRole('link', { name: 'Customer 3' })).toHaveAttribute(
+      'href',
+      `/customers/${customerId(3)}`,
+    );
+    expect(within(atRisk).getByText('Call to apologise for the late delivery')).toBeInTheDocument();
+    expect(within(atRisk).getByText('21')).toBeInTheDocument();
+
+    // Contact mix, owners only.
+    expect(await screen.findByText('Ada Lovelace: 40% non-sales (4 of 10 contacts)')).toBeInTheDocument();
+    expect(screen.getByText('Grace Hopper: no contacts')).toBeInTheDocument();
+    expect(contactMix).toHaveBeenCalledWith({ days: DASHBOARD_DAYS });
+
+    // The workspace has customers: no "Get started".
+    expect(screen.queryByRole('heading', { name: 'Get started' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    // jsdom has no layout (colour contrast) nor canvas (label-content-name-mismatch measures icon
+    // fonts on one): those are for a browser. The landmarks (region) come from AppLayout.
+    const results = await axe.run(document.body, {
+      rules: {
+        'color-contrast': { enabled: false },
+        'label-content-name-mismatch': { enabled: false },
+        region: { enabled: false },
+      },
+    });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  });
+
+  it('never asks for the contact mix for staff (the API forbids it)', async () => {
+    const contactMix = jest.fn(() => true);
+    renderDashboard([...fullMocks(), contactMixMock([], contactMix)], staffMember);
+
+    expect(await screen.findByRole('list', { name: 'Overdue check-ins' })).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: 'At-risk customers' })).toBeInTheDocument();
+    expect(await screen.findByText(/Average health went from 62/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Non-sales contacts per member' })).not.toBeInTheDocument();
+    expect(contactMix).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows "Get started" and every empty state in a workspace without customers', async () => {
+    renderDashboard([
+      summaryMock({ healthy: 0, watch: 0, atRisk: 0, averageScore: null, checkInsOverdue: 0 }),
+      trendMock([]),
+      overdueMock([]),
+      atRiskMock([]),
+      contactMixMock([{ id: MEMBERS.owner.id, name: 'Ada Lovelace', relationship: 0, total: 0 }]),
+    ]);
+
+    expect(await screen.findByRole('heading', { name: 'Get started' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Add a customer' })).toHaveAttribute('href', '/customers/new');
+    expect(await screen.findByText('No overdue check-ins — nice work')).toBeInTheDocument();
+    expect(await screen.findByText('No customers at risk')).toBeInTheDocument();
+    expect(await screen.findByText('No history yet')).toBeInTheDocument();
+    expect(screen.getByText('No customers yet')).toBeInTheDocument();
+    expect(
+      await screen.findByText(`No contacts logged in the last ${DASHBOARD_DAYS} days`),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Average health/ })).toHaveTextContent('–');
+    expect(screen.getByRole('link', { name: /Overdue check-ins/ })).toHaveTextContent('0');
+  });
+
+  it('shows each section loading first', () => {
+    renderDashboard(
+      fullMocks().map((mock) => ({ ...mock, delay: 10_000 })),
+      staffMember,
+    );
+    const statuses = screen.getAllByRole('status').map((s) => s.textContent);
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        'Loading overdue check-ins…',
+        'Loading customers per band…',
+        'Loading the health trend…',
+        'Loading at-risk customers…',
+      ]),
+    );
+  });
+
+  it('shows an error in the failing section only, with a working retry', async () => {
+    const user = userEvent.setup();
+    const [summary, trend, , atRisk] = fullMocks();
+    renderDashboard(
+      [
+        summary,
+        trend,
+        atRisk,
+        errorMock(OverdueCheckInsDocument, { first: 10 }),
+        overdueMock([overdueCustomer(1, { days: 5 })]),
+      ].filter((m) => m !== undefined),
+      staffMember,
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load overdue check-ins');
+    expect(alert).toHaveTextContent('Something went wrong on our side');
+    expect(await screen.findByRole('list', { name: 'At-risk customers' })).toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const list = await screen.findByRole('list', { name: 'Overdue check-ins' });
+    expect(within(list).getByText('5 days overdue')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
