@@ -2,7 +2,9 @@
 // Browser test of the real app: runs the README's `npm start` (build what is missing, migrate, serve
 // the API and the web client) on a free port with a throw-away embedded PostgreSQL, then drives
 // Debian's Chromium through the main path:
-// sign up → create customers → find one by search → open its page. Also runs axe-core on each page.
+// sign up → create customers → find one by search → open its page → log a past relationship contact
+// (the customer is now overdue) → from the dashboard's overdue list, log a check-in in one tap and see
+// the customer leave the list. Also runs axe-core on each page.
 //
 // Needs Chromium (`apt-get install -y chromium`).
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_KEEP_DATA=1 keeps the temporary data dir.
@@ -218,15 +220,70 @@ async function run() {
   await page.getByText('Almond croissant').waitFor();
   await page.screenshot({ path: join(artifacts, 'customer-page.png'), fullPage: true });
 
+  step = 'log a relationship contact 45 days ago';
+  const customerUrl = page.url();
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: 'Log interaction' }).click();
+  await main.getByRole('button', { name: 'More details' }).click();
+  await main.getByLabel(/^Channel/).selectOption('PHONE');
+  const past = new Date(Date.now() - 45 * 86_400_000);
+  const local = new Date(past.getTime() - past.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await main.getByLabel(/^When/).fill(local);
+  await main.getByLabel(/^Summary/).fill('Called to ask how the new shop is going');
+  await main.getByRole('button', { name: 'Log interaction' }).click();
+  await page.getByText('Interaction logged.').waitFor();
+  await main.getByText('Called to ask how the new shop is going').waitFor();
+  await main.getByText('Overdue', { exact: true }).first().waitFor();
+
+  step = 'see the customer among overdue check-ins on the dashboard';
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  const logCheckIn = page.getByRole('link', { name: `Log check-in with ${target}` });
+  await logCheckIn.waitFor();
+  await checkA11y(page, 'dashboard');
+  await page.screenshot({ path: join(artifacts, 'dashboard-overdue.png'), fullPage: true });
+
+  step = 'log the check-in in one tap';
+  await logCheckIn.click();
+  await page.waitForURL(
+    (url) => url.href.startsWith(customerUrl) && url.searchParams.get('log') === 'check-in',
+  );
+  const summary = main.getByLabel(/^Summary/);
+  await summary.waitFor();
+  // The form opens with the summary focused: typing is the only step left before sending.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+  await page.keyboard.type('Dropped by with a thank-you card');
+  await main.getByRole('button', { name: 'Log interaction' }).click();
+  await page.getByText('Interaction logged.').waitFor();
+  await main.getByText('Dropped by with a thank-you card').waitFor();
+
+  step = 'see the customer leave the overdue list';
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByText('No overdue check-ins — nice work').waitFor();
+  await page.getByRole('link', { name: `Log check-in with ${target}` }).waitFor({ state: 'detached' });
+  await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
+
   step = 'phone-sized screen';
   await page.setViewportSize({ width: 375, height: 812 });
   await page.getByRole('button', { name: 'Open menu' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await page.waitForURL((url) => url.pathname === '/customers');
   await list.getByRole('link', { name: target }).waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 0) throw new Error(`the customers page is ${overflow}px wider than a 375px screen`);
-  await page.screenshot({ path: join(artifacts, 'customers-phone.png'), fullPage: true });
+  const fitsPhone = async (name) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) throw new Error(`the ${name} page is ${overflow}px wider than a 375px screen`);
+    await page.screenshot({ path: join(artifacts, `${name}-phone.png`), fullPage: true });
+  };
+  await fitsPhone('customers');
+  await list.getByRole('link', { name: target }).click();
+  await page.getByRole('heading', { level: 1, name: target }).waitFor();
+  await page.getByText('Dropped by with a thank-you card').waitFor();
+  await fitsPhone('customer');
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByText('No overdue check-ins — nice work').waitFor();
+  await fitsPhone('dashboard');
 
   if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
 }
@@ -249,7 +306,9 @@ const started = Date.now();
 try {
   await run();
   await cleanUp();
-  console.log(`E2E PASS: sign up → create customer → search → customer page (${Date.now() - started} ms)`);
+  console.log(
+    `E2E PASS: sign up → create customer → search → customer page → overdue → one-tap check-in (${Date.now() - started} ms)`,
+  );
   process.exit(0);
 } catch (error) {
   if (context) {

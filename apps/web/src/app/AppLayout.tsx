@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { SignOutDocument } from '~/features/auth/graphql/auth.graphql';
 import {
+  CheckInsIcon,
   CloseIcon,
   CustomersIcon,
   HomeIcon,
@@ -19,6 +20,7 @@ import { useMember } from './session';
 const NAV_ITEMS = [
   { to: '/', label: 'Dashboard', icon: <HomeIcon />, end: true },
   { to: '/customers', label: 'Customers', icon: <CustomersIcon />, end: false },
+  { to: '/check-ins', label: 'My check-ins', icon: <CheckInsIcon />, end: false },
   { to: '/touchpoints', label: 'Touchpoints', icon: <TouchpointsIcon />, end: false },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon />, end: false },
 ];

@@ -2,13 +2,23 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 
-/** The cache, with paging of `customers` merged per filter, order and page size. */
+/** The cache, with paged lists (customers, check-ins, a customer's timeline) merged page by page. */
 export function createCache() {
   return new InMemoryCache({
     typePolicies: {
       Query: {
         fields: {
           customers: relayStylePagination(['filter', 'orderBy', 'first']),
+          checkIns: relayStylePagination(['assigneeId', 'customerId', 'status', 'dueBefore', 'first']),
+        },
+      },
+      Customer: {
+        fields: {
+          timeline: relayStylePagination(['first']),
+          interactions: relayStylePagination(['first']),
+          // Refetched whole after each change: the newest answer replaces the old one.
+          checkIns: { keyArgs: ['status', 'first'], merge: false },
+          health: { merge: false },
         },
       },
     },

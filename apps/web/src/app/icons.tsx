@@ -93,3 +93,11 @@ export function Logo() {
     </span>
   );
 }
+
+export const CheckInsIcon = () => (
+  <Icon>
+    <rect x="3.5" y="4.5" width="17" height="16" rx="2" />
+    <path d="M3.5 9.5h17M8 2.5v4M16 2.5v4" />
+    <path d="m9 15 2 2 4-4" />
+  </Icon>
+);

@@ -1,4 +1,11 @@
-import type { Channel, CustomerStatus, JourneyStage, Role } from '@rapport/domain';
+import type {
+  Channel,
+  CustomerStatus,
+  Direction,
+  InteractionPurpose,
+  JourneyStage,
+  Role,
+} from '@rapport/domain';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   WEB: 'Website',
@@ -25,6 +32,41 @@ export const STAGE_LABELS: Record<JourneyStage, { label: string; description: st
 export const ROLE_LABELS: Record<Role, string> = { OWNER: 'Owner', STAFF: 'Staff' };
 
 export const STATUS_LABELS: Record<CustomerStatus, string> = { ACTIVE: 'Active', ARCHIVED: 'Archived' };
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  OUTBOUND: 'We reached out',
+  INBOUND: 'They reached us',
+};
+
+export const PURPOSE_LABELS: Record<InteractionPurpose, string> = {
+  RELATIONSHIP: 'Relationship (not sales)',
+  SALES: 'Sales',
+  SERVICE: 'Service',
+  SUPPORT: 'Support',
+};
+
+/** Sentiment −2..+2, as words. */
+export const SENTIMENT_LABELS: Record<string, string> = {
+  '-2': 'Very negative',
+  '-1': 'Negative',
+  '0': 'Neutral',
+  '1': 'Positive',
+  '2': 'Very positive',
+};
+
+/** "+2", "0", "−1". */
+export function formatSentiment(sentiment: number): string {
+  if (sentiment > 0) return `+${sentiment}`;
+  return sentiment < 0 ? `−${-sentiment}` : '0';
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Nov 25, 2025, 3:04 PM"; an unparsable date is shown as given. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { AcceptInvitationPage } from '~/features/auth/pages/AcceptInvitationPage';
 import { SignInPage } from '~/features/auth/pages/SignInPage';
 import { SignUpPage } from '~/features/auth/pages/SignUpPage';
+import { MyCheckInsPage } from '~/features/check-ins/pages/MyCheckInsPage';
 import { CustomerPage } from '~/features/customers/pages/CustomerPage';
 import { CustomersPage } from '~/features/customers/pages/CustomersPage';
 import { EditCustomerPage } from '~/features/customers/pages/EditCustomerPage';
@@ -48,6 +49,7 @@ export const routes: RouteObject[] = [
           { path: 'customers/new', element: <NewCustomerPage /> },
           { path: 'customers/:id', element: <CustomerPage /> },
           { path: 'customers/:id/edit', element: <EditCustomerPage /> },
+          { path: 'check-ins', element: <MyCheckInsPage /> },
           { path: 'touchpoints', element: <TouchpointsPage /> },
           { path: 'settings', element: <SettingsPage /> },
         ],

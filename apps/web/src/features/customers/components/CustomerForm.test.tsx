@@ -45,6 +45,17 @@ const savedCustomer = {
   owner: { __typename: 'Member', id: ownerMember.id, name: ownerMember.name },
   notes: null,
   profileFacts: [{ __typename: 'ProfileFact', label: 'Dog', value: 'Biscuit' }],
+  lastRelationshipContactAt: null,
+  nextCheckInDueAt: '2025-01-15T00:00:00.000Z',
+  checkInOverdue: false,
+  health: {
+    __typename: 'RelationshipHealth',
+    score: 50,
+    band: 'WATCH',
+    trend: 0,
+    nextBestAction: 'Check in',
+    factors: [],
+  },
 };
 
 function renderForm(mocks: RenderRouteOptions['mocks'] = []) {

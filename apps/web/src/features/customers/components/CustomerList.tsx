@@ -1,7 +1,8 @@
-import { Avatar, Badge, TagList } from '@rapport/ui';
+import { Avatar, Badge, HealthBadge, TagList } from '@rapport/ui';
 import { Link } from 'react-router';
-import { pluralize } from '~/app/labels';
+import { formatDate } from '~/app/labels';
 import type { CustomerListItemFragment } from '~/gql/graphql';
+import { NextCheckIn } from './NextCheckIn';
 
 export interface CustomerListProps {
   customers: readonly CustomerListItemFragment[];
@@ -30,7 +31,15 @@ export function CustomerList({ customers, onTagClick }: CustomerListProps) {
           <div className="customer-row__meta">
             {customer.status === 'ARCHIVED' && <Badge>Archived</Badge>}
             <span title="Relationship owner">{customer.owner ? customer.owner.name : 'No owner'}</span>
-            <span className="customer-row__cadence">Every {pluralize(customer.cadenceDays, 'day')}</span>
+            <HealthBadge score={customer.health.score} band={customer.health.band} />
+            <span className="customer-row__cadence">
+              Last non-sales contact:{' '}
+              {customer.lastRelationshipContactAt ? formatDate(customer.lastRelationshipContactAt) : 'never'}
+            </span>
+            <span className="customer-row__cadence">
+              Next check-in:{' '}
+              <NextCheckIn dueAt={customer.nextCheckInDueAt} overdue={customer.checkInOverdue} />
+            </span>
           </div>
         </li>
       ))}

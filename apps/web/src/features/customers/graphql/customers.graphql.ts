@@ -16,6 +16,13 @@ export const CustomerListItemFragment = graphql(`
       id
       name
     }
+    health {
+      score
+      band
+    }
+    lastRelationshipContactAt
+    nextCheckInDueAt
+    checkInOverdue
   }
 `);
 
@@ -26,6 +33,18 @@ export const CustomerDetailFragment = graphql(`
     profileFacts {
       label
       value
+    }
+    health {
+      score
+      band
+      trend
+      nextBestAction
+      factors {
+        key
+        value
+        points
+        explanation
+      }
     }
   }
 `);

@@ -8,16 +8,22 @@ import {
   Card,
   EmptyState,
   ErrorState,
+  HealthCard,
   LoadingState,
   PageHeader,
   TagList,
 } from '@rapport/ui';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '~/app/errors';
 import { formatDate, pluralize } from '~/app/labels';
 import { useDocumentTitle } from '~/app/use-document-title';
+import { CustomerCheckIns } from '~/features/check-ins/components/CustomerCheckIns';
+import { LogInteractionForm } from '~/features/interactions/components/LogInteractionForm';
+import { Timeline } from '~/features/interactions/components/Timeline';
 import { evictCustomerLists } from '../components/CustomerForm';
+import { NextCheckIn } from '../components/NextCheckIn';
+import { useRefreshCustomer } from '../components/use-refresh-customer';
 import { ArchiveCustomerDocument, CustomerDocument } from '../graphql/customers.graphql';
 import { CustomerNotFound } from './EditCustomerPage';
 
@@ -29,6 +35,11 @@ export function CustomerPage() {
     fetchPolicy: 'cache-and-network',
   });
   const [confirmingArchive, setConfirmingArchive] = useState(false);
+  const [searchParams] = useSearchParams();
+  // `?log=check-in` (the dashboard's one-tap "Log check-in") opens the quick log at once.
+  const [logging, setLogging] = useState(searchParams.get('log') === 'check-in');
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = useRefreshCustomer();
   const [archive, archiving] = useMutation(ArchiveCustomerDocument, { update: evictCustomerLists });
   const customer = data?.customer;
   useDocumentTitle(customer?.name ?? 'Customer');
@@ -73,6 +84,16 @@ export function CustomerPage() {
         description={customer.company ?? undefined}
         actions={
           <>
+            {!archived && !logging && (
+              <Button
+                onClick={() => {
+                  setLogging(true);
+                  setNotice(null);
+                }}
+              >
+                Log interaction
+              </Button>
+            )}
             <Link to={`/customers/${customer.id}/edit`} className={buttonClassName({ variant: 'secondary' })}>
               Edit
             </Link>
@@ -107,8 +128,36 @@ export function CustomerPage() {
           {describeError(archiving.error).message}
         </Alert>
       )}
+      {notice && (
+        <Alert tone="success" className="page-notice" onDismiss={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
       <div className="detail-grid">
         <div className="detail-grid__main">
+          {logging && (
+            <Card title="Log interaction">
+              <LogInteractionForm
+                customerId={customer.id}
+                onCancel={() => setLogging(false)}
+                onLogged={() => {
+                  setLogging(false);
+                  setNotice('Interaction logged.');
+                  refresh();
+                }}
+              />
+            </Card>
+          )}
+          <HealthCard
+            score={customer.health.score}
+            band={customer.health.band}
+            trend={customer.health.trend}
+            factors={customer.health.factors}
+            nextBestAction={customer.health.nextBestAction}
+          />
+          <Card title="History" description="Contacts and check-ins, newest first.">
+            <Timeline customerId={customer.id} />
+          </Card>
           <Card
             title="Profile facts"
             description="What you have learned about this client, in their own terms."
@@ -171,6 +220,20 @@ export function CustomerPage() {
                 </dd>
               </div>
               <div>
+                <dt>Last non-sales contact</dt>
+                <dd>
+                  {customer.lastRelationshipContactAt
+                    ? formatDate(customer.lastRelationshipContactAt)
+                    : 'Never'}
+                </dd>
+              </div>
+              <div>
+                <dt>Next check-in due</dt>
+                <dd>
+                  <NextCheckIn dueAt={customer.nextCheckInDueAt} overdue={customer.checkInOverdue} />
+                </dd>
+              </div>
+              <div>
                 <dt>Tags</dt>
                 <dd>
                   {customer.tags.length > 0 ? (
@@ -185,6 +248,9 @@ export function CustomerPage() {
                 <dd>{formatDate(customer.createdAt)}</dd>
               </div>
             </dl>
+          </Card>
+          <Card title="Planned check-ins">
+            <CustomerCheckIns customerId={customer.id} onChanged={refresh} />
           </Card>
         </div>
       </div>

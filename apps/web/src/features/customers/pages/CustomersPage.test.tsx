@@ -20,6 +20,10 @@ function customer(n: number, overrides: Record<string, unknown> = {}) {
     ownCadenceDays: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     owner: { __typename: 'Member' as const, id: ownerMember.id, name: ownerMember.name },
+    health: { __typename: 'RelationshipHealth' as const, score: 72, band: 'HEALTHY' as const },
+    lastRelationshipContactAt: '2025-05-20T10:00:00.000Z' as string | null,
+    nextCheckInDueAt: '2025-06-19T10:00:00.000Z',
+    checkInOverdue: false,
     ...overrides,
   };
 }
@@ -41,13 +45,13 @@ function page(nodes: ReturnType<typeof customer>[], totalCount: number, hasNextP
   };
 }
 
-function customersRequest(filter: CustomerFilter = {}, after?: string) {
+function customersRequest(filter: CustomerFilter = {}, after?: string, orderBy = 'NAME') {
   return {
     query: CustomersDocument,
     variables: {
       first: CUSTOMERS_PAGE_SIZE,
       filter: { status: 'ACTIVE', ...filter },
-      orderBy: 'NAME',
+      orderBy,
       ...(after ? { after } : {}),
     },
   };
@@ -172,5 +176,57 @@ describe('CustomersPage', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByRole('link', { name: 'Customer 1' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Tag' })).toHaveValue('');
+  });
+
+  it('shows health, the last non-sales contact and the next check-in, overdue marked', async () => {
+    renderPage([
+      {
+        request: customersRequest(),
+        result: page(
+          [
+            customer(1),
+            customer(2, {
+              health: { __typename: 'RelationshipHealth', score: 31, band: 'AT_RISK' },
+              lastRelationshipContactAt: null,
+              nextCheckInDueAt: '2025-01-31T10:00:00.000Z',
+              checkInOverdue: true,
+            }),
+          ],
+          2,
+        ),
+      },
+    ]);
+    const list = await screen.findByRole('list', { name: 'Customers' });
+    const [first, second] = list.querySelectorAll(':scope > li');
+    expect(first).toHaveTextContent('Health 72 of 100, Healthy');
+    expect(first).toHaveTextContent('Last non-sales contact: May 20, 2025');
+    expect(first).toHaveTextContent('Next check-in: Jun 19, 2025');
+    expect(first).not.toHaveTextContent('Overdue');
+    expect(second).toHaveTextContent('Health 31 of 100, At risk');
+    expect(second).toHaveTextContent('Last non-sales contact: never');
+    expect(second).toHaveTextContent('Next check-in: Jan 31, 2025Overdue');
+  });
+
+  it('filters by band and overdue check-ins, and orders by health', async () => {
+    const user = userEvent.setup();
+    const atRisk = customer(2, { health: { __typename: 'RelationshipHealth', score: 31, band: 'AT_RISK' } });
+    renderPage([
+      { request: customersRequest(), result: page([customer(1), atRisk], 2) },
+      { request: customersRequest({ band: 'AT_RISK' }), result: page([atRisk], 1) },
+      { request: customersRequest({ band: 'AT_RISK', checkInOverdue: true }), result: page([atRisk], 1) },
+      {
+        request: customersRequest({ band: 'AT_RISK', checkInOverdue: true }, undefined, 'HEALTH_ASC'),
+        result: page([atRisk], 1),
+      },
+    ]);
+    await screen.findByRole('link', { name: 'Customer 1' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Health' }), 'AT_RISK');
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Customer 1' })).not.toBeInTheDocument());
+    await user.click(screen.getByRole('checkbox', { name: 'Overdue check-ins only' }));
+    expect(await screen.findByText('1 customer match')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'HEALTH_ASC');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('HEALTH_ASC');
+    expect(screen.getByRole('checkbox', { name: 'Overdue check-ins only' })).toBeChecked();
+    expect(await screen.findByRole('link', { name: 'Customer 2' })).toBeInTheDocument();
   });
 });

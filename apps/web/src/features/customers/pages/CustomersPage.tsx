@@ -5,6 +5,7 @@ import {
   Button,
   buttonClassName,
   Card,
+  CheckboxField,
   EmptyState,
   ErrorState,
   LoadingState,
@@ -21,16 +22,25 @@ import { pluralize } from '~/app/labels';
 import { useDebouncedValue } from '~/app/use-debounced-value';
 import { useDocumentTitle } from '~/app/use-document-title';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
-import type { CustomerFilter, CustomerOrder } from '~/gql/graphql';
+import type { CustomerFilter, CustomerOrder, HealthBand } from '~/gql/graphql';
 import { CustomerList } from '../components/CustomerList';
 import { CustomersDocument } from '../graphql/customers.graphql';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 export const SEARCH_DEBOUNCE_MS = 300;
 
-const SORT_OPTIONS = [
+const SORT_OPTIONS: { value: CustomerOrder; label: string }[] = [
   { value: 'NAME', label: 'Name' },
   { value: 'CREATED_AT', label: 'Date added' },
+  { value: 'HEALTH_ASC', label: 'Health: lowest first' },
+  { value: 'HEALTH_DESC', label: 'Health: highest first' },
+  { value: 'NEXT_CHECK_IN_DUE', label: 'Next check-in due' },
+];
+const BAND_OPTIONS: { value: HealthBand | ''; label: string }[] = [
+  { value: '', label: 'Any health' },
+  { value: 'HEALTHY', label: 'Healthy' },
+  { value: 'WATCH', label: 'Watch' },
+  { value: 'AT_RISK', label: 'At risk' },
 ];
 const STATUS_OPTIONS = [
   { value: 'ACTIVE', label: 'Active' },
@@ -48,7 +58,11 @@ export function CustomersPage() {
   const debouncedTag = useDebouncedValue(tagText.trim().toLowerCase(), SEARCH_DEBOUNCE_MS);
   const ownerId = params.get('owner') ?? '';
   const status = (params.get('status') === 'ARCHIVED' ? 'ARCHIVED' : 'ACTIVE') satisfies CustomerStatus;
-  const orderBy: CustomerOrder = params.get('sort') === 'CREATED_AT' ? 'CREATED_AT' : 'NAME';
+  const orderBy: CustomerOrder =
+    SORT_OPTIONS.find((option) => option.value === params.get('sort'))?.value ?? 'NAME';
+  const band =
+    BAND_OPTIONS.find((option) => option.value && option.value === params.get('band'))?.value || null;
+  const overdueOnly = params.get('overdue') === '1';
   const [loadingMore, setLoadingMore] = useState(false);
   const notice = (location.state as { notice?: string } | null)?.notice;
 
@@ -77,9 +91,13 @@ export function CustomersPage() {
     if (debouncedSearch) f.search = debouncedSearch;
     if (debouncedTag) f.tag = debouncedTag;
     if (ownerId) f.ownerId = ownerId;
+    if (band) f.band = band;
+    if (overdueOnly) f.checkInOverdue = true;
     return f;
-  }, [debouncedSearch, debouncedTag, ownerId, status]);
-  const filtered = Boolean(debouncedSearch || debouncedTag || ownerId || status !== 'ACTIVE');
+  }, [debouncedSearch, debouncedTag, ownerId, status, band, overdueOnly]);
+  const filtered = Boolean(
+    debouncedSearch || debouncedTag || ownerId || status !== 'ACTIVE' || band || overdueOnly,
+  );
 
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(CustomersDocument, {
     variables: { first: CUSTOMERS_PAGE_SIZE, filter, orderBy },
@@ -222,6 +240,17 @@ export function CustomersPage() {
             options={STATUS_OPTIONS}
             value={status}
             onChange={(e) => setParam('status', e.target.value === 'ACTIVE' ? '' : e.target.value)}
+          />
+          <SelectField
+            label="Health"
+            options={BAND_OPTIONS}
+            value={band ?? ''}
+            onChange={(e) => setParam('band', e.target.value)}
+          />
+          <CheckboxField
+            label="Overdue check-ins only"
+            checked={overdueOnly}
+            onChange={(e) => setParam('overdue', e.target.checked ? '1' : '')}
           />
           <SelectField
             label="Sort by"
