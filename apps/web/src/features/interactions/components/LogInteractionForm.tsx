@@ -52,10 +52,12 @@ export function LogInteractionForm({ customerId, onLogged, onCancel }: LogIntera
     idempotencyKey.current = null;
     clearField(field);
   };
-  const text = (field: 'summary' | 'frictionNote' | 'occurredAt' | 'followUpAt' | 'touchpointId') => ({
+  /** Binds a text or select control to a form field (a select offers only that field's values). */
+  const text = <K extends Exclude<keyof InteractionFormValues, 'sentiment'>>(field: K) => ({
     name: field,
     value: values[field],
-    onChange: (event: { target: { value: string } }) => set(field, event.target.value),
+    onChange: (event: { target: { value: string } }) =>
+      set(field, event.target.value as InteractionFormValues[K]),
     error: fieldErrors[field],
   });
 
@@ -101,33 +103,12 @@ export function LogInteractionForm({ customerId, onLogged, onCancel }: LogIntera
             hint={touchpoints.loading ? 'Loading touchpoints…' : undefined}
             {...text('touchpointId')}
           />
-          <SelectField
-            label="Purpose"
-            name="purpose"
-            options={PURPOSE_OPTIONS}
-            value={values.purpose}
-            onChange={(e) => set('purpose', e.target.value as InteractionFormValues['purpose'])}
-            error={fieldErrors.purpose}
-          />
-          <SelectField
-            label="Direction"
-            name="direction"
-            options={DIRECTION_OPTIONS}
-            value={values.direction}
-            onChange={(e) => set('direction', e.target.value as InteractionFormValues['direction'])}
-            error={fieldErrors.direction}
-          />
+          <SelectField label="Purpose" options={PURPOSE_OPTIONS} {...text('purpose')} />
+          <SelectField label="Direction" options={DIRECTION_OPTIONS} {...text('direction')} />
         </div>
       )}
       {!quickChannel && !values.touchpointId && (
-        <SelectField
-          label="Channel"
-          name="channel"
-          options={CHANNEL_OPTIONS}
-          value={values.channel}
-          onChange={(e) => set('channel', e.target.value as InteractionFormValues['channel'])}
-          error={fieldErrors.channel}
-        />
+        <SelectField label="Channel" options={CHANNEL_OPTIONS} {...text('channel')} />
       )}
       <SentimentPicker
         value={values.sentiment}
