@@ -4,7 +4,8 @@
 // Debian's Chromium through the main path:
 // sign up → create customers → find one by search → open its page → log a past relationship contact
 // (the customer is now overdue) → from the dashboard's overdue list, log a check-in in one tap and see
-// the customer leave the list. Also runs axe-core on each page.
+// the customer leave the list → plan a check-in and mark it done from My check-ins. Also runs axe-core
+// on each page.
 //
 // Needs Chromium (`apt-get install -y chromium`).
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_KEEP_DATA=1 keeps the temporary data dir.
@@ -263,6 +264,23 @@ async function run() {
   await page.getByText('No overdue check-ins — nice work').waitFor();
   await page.getByRole('link', { name: `Log check-in with ${target}` }).waitFor({ state: 'detached' });
   await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
+
+  step = 'plan a check-in, then mark it done from My check-ins';
+  await page.goto(customerUrl);
+  await main.getByRole('button', { name: 'Plan a check-in' }).click();
+  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  await main.getByLabel(/^Due date/).fill(today);
+  await main.getByRole('button', { name: 'Plan check-in' }).click();
+  await page.getByText(/Check-in planned for/).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My check-ins' }).click();
+  await page.waitForURL((url) => url.pathname === '/check-ins');
+  const planned = page.getByRole('list', { name: 'Planned check-ins' });
+  await planned.getByText(target).waitFor();
+  await checkA11y(page, 'my check-ins');
+  await planned.getByRole('button', { name: 'Done' }).click();
+  await page.getByLabel(/^How did it go/).fill('Talked about their spring plans');
+  await page.getByRole('button', { name: 'Mark done' }).click();
+  await page.getByText('Nothing due this week').waitFor();
 
   step = 'phone-sized screen';
   await page.setViewportSize({ width: 375, height: 812 });

@@ -250,7 +250,12 @@ export function CustomerPage() {
             </dl>
           </Card>
           <Card title="Planned check-ins">
-            <CustomerCheckIns customerId={customer.id} onChanged={refresh} />
+            <CustomerCheckIns
+              customerId={customer.id}
+              owner={customer.owner}
+              canPlan={!archived}
+              onChanged={refresh}
+            />
           </Card>
         </div>
       </div>
