@@ -20,10 +20,15 @@ import { formatError } from './graphql/format-error';
 import { createLoaders } from './graphql/loaders';
 import { currentRequestId } from './http/request-id';
 import type { Logger } from './logger';
+import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
+import { AuditsService } from './modules/audits/audits.service';
+import { TouchpointScoresResolver } from './modules/audits/touchpoint-scores.resolver';
 import { CheckInsResolver, CustomerCheckInsResolver } from './modules/check-ins/check-ins.resolver';
 import { CheckInsService } from './modules/check-ins/check-ins.service';
 import { CustomersResolver } from './modules/customers/customers.resolver';
 import { CustomersService } from './modules/customers/customers.service';
+import { FrictionResolver } from './modules/friction/friction.resolver';
+import { FrictionService } from './modules/friction/friction.service';
 import { HealthController } from './modules/health/health.controller';
 import {
   CustomerInteractionsResolver,
@@ -57,6 +62,10 @@ export const resolvers = [
   CustomerHealthResolver,
   HealthReportsResolver,
   CustomerTimelineResolver,
+  AuditsResolver,
+  ObservationsResolver,
+  TouchpointScoresResolver,
+  FrictionResolver,
 ];
 
 const services = [
@@ -73,6 +82,8 @@ const services = [
   CheckInsService,
   HealthReportsService,
   TimelineService,
+  FrictionService,
+  AuditsService,
 ];
 
 /** The services, shared by the GraphQL context factory and the resolvers. */

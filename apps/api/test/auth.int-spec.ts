@@ -432,6 +432,14 @@ describe('roles', () => {
     /** Planned check-ins, one for each operation that closes one (a closed one cannot close again). */
     checkInToComplete: string;
     checkInToSkip: string;
+    /** A member-run audit to record steps of, and an outsider's one to renew the link of. */
+    auditId: string;
+    externalAuditId: string;
+    /** An audit with a recorded step, to submit once. */
+    auditToSubmit: string;
+    /** The link of an outsider's audit, for the public operations. */
+    auditToken: string;
+    frictionPointId: string;
   }
 
   interface Operation {
@@ -442,9 +450,53 @@ describe('roles', () => {
   let serial = 0;
   const unique = (text: string) => `${text} ${++serial}`;
   const touchpointInput = () => ({ name: unique('Front desk'), channel: 'STORE', stage: 'BUY' });
+  const auditInput = (touchpointId: string, external: boolean) => ({
+    title: unique('Saturday walk'),
+    scenario: 'Order a cake by phone, pick it up in store',
+    touchpointIds: [touchpointId],
+    auditorName: 'Alex Auditor',
+    external,
+  });
+  const observationInput = (touchpointId: string) => ({
+    touchpointId,
+    experienced: unique('Waited a while'),
+    surprise: 'NONE',
+    friction: 1,
+    accuracy: 4,
+    availability: 3,
+    partnership: 4,
+    advice: 5,
+    wouldReturn: true,
+  });
 
   /** Work without a session (they are how one gets a session, or read a link). */
-  const PUBLIC = ['acceptInvitation', 'invitationPreview', 'me', 'signIn', 'signUp'];
+  const PUBLIC = [
+    'acceptInvitation',
+    'invitationPreview',
+    'me',
+    'publicAudit',
+    'recordPublicObservation',
+    'signIn',
+    'signUp',
+    'submitPublicAudit',
+  ];
+
+  /** The public operations of an audit link, in an order that works on one link. */
+  const AUDIT_LINK: Record<string, Operation> = {
+    publicAudit: {
+      document: 'query($token: String!) { publicAudit(token: $token) { status } }',
+      variables: (fx) => ({ token: fx.auditToken }),
+    },
+    recordPublicObservation: {
+      document:
+        'mutation($token: String!, $input: ObservationInput!) { recordPublicObservation(token: $token, input: $input) }',
+      variables: (fx) => ({ token: fx.auditToken, input: observationInput(fx.touchpointId) }),
+    },
+    submitPublicAudit: {
+      document: 'mutation($token: String!) { submitPublicAudit(token: $token) }',
+      variables: (fx) => ({ token: fx.auditToken }),
+    },
+  };
 
   /** Need a session; any member may call them. */
   const MEMBER: Record<string, Operation> = {
@@ -515,6 +567,44 @@ describe('roles', () => {
     checkIns: { document: '{ checkIns { totalCount } }' },
     healthSummary: { document: '{ healthSummary { healthy watch atRisk averageScore checkInsOverdue } }' },
     healthTrend: { document: '{ healthTrend(days: 30) { day averageScore } }' },
+    audits: { document: '{ audits { id } }' },
+    audit: {
+      document: 'query($id: ID!) { audit(id: $id) { id } }',
+      variables: (fx) => ({ id: fx.auditId }),
+    },
+    createAudit: {
+      document: 'mutation($input: CreateAuditInput!) { createAudit(input: $input) { id } }',
+      variables: (fx) => ({ input: auditInput(fx.touchpointId, true) }),
+    },
+    renewAuditLink: {
+      document: 'mutation($id: ID!) { renewAuditLink(id: $id) { id inviteUrl } }',
+      variables: (fx) => ({ id: fx.externalAuditId }),
+    },
+    recordObservation: {
+      document:
+        'mutation($id: ID!, $input: ObservationInput!) { recordObservation(auditId: $id, input: $input) { id } }',
+      variables: (fx) => ({ id: fx.auditId, input: observationInput(fx.touchpointId) }),
+    },
+    submitAudit: {
+      document: 'mutation($id: ID!) { submitAudit(id: $id) { id status } }',
+      variables: (fx) => ({ id: fx.auditToSubmit }),
+    },
+    frictionPoints: { document: '{ frictionPoints { id } }' },
+    frictionPoint: {
+      document: 'query($id: ID!) { frictionPoint(id: $id) { id } }',
+      variables: (fx) => ({ id: fx.frictionPointId }),
+    },
+    raiseFrictionPoint: {
+      document: 'mutation($input: RaiseFrictionPointInput!) { raiseFrictionPoint(input: $input) { id } }',
+      variables: (fx) => ({
+        input: { touchpointId: fx.touchpointId, description: unique('Queue out the door'), severity: 2 },
+      }),
+    },
+    updateFrictionPoint: {
+      document:
+        'mutation($id: ID!, $input: UpdateFrictionPointInput!) { updateFrictionPoint(id: $id, input: $input) { id } }',
+      variables: (fx) => ({ id: fx.frictionPointId, input: { status: 'IN_PROGRESS' } }),
+    },
   };
 
   /** Need a session of an OWNER: members, workspace settings, the touchpoint catalogue. */
@@ -570,6 +660,23 @@ describe('roles', () => {
           input: { customerId, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
         })
       ).scheduleCheckIn.id as string;
+    const touchpointId = touchpoint.createTouchpoint.id as string;
+    const audit = async (external: boolean) =>
+      (
+        await owner.client.ok(
+          'mutation($input: CreateAuditInput!) { createAudit(input: $input) { id inviteUrl } }',
+          { input: auditInput(touchpointId, external) },
+        )
+      ).createAudit as { id: string; inviteUrl: string | null };
+    const auditToSubmit = (await audit(false)).id;
+    await owner.client.ok(MEMBER.recordObservation!.document, {
+      id: auditToSubmit,
+      input: observationInput(touchpointId),
+    });
+    const link = await audit(true);
+    const frictionPoint = await owner.client.ok(MEMBER.raiseFrictionPoint!.document, {
+      input: { touchpointId, description: 'Queue out the door', severity: 2 },
+    });
     fx = {
       owner,
       staff,
@@ -579,6 +686,11 @@ describe('roles', () => {
       checkInId: await schedule(),
       checkInToComplete: await schedule(),
       checkInToSkip: await schedule(),
+      auditId: (await audit(false)).id,
+      externalAuditId: (await audit(true)).id,
+      auditToSubmit,
+      auditToken: String(link.inviteUrl).split('/a/')[1]!,
+      frictionPointId: frictionPoint.raiseFrictionPoint.id,
     };
   });
 
@@ -618,6 +730,13 @@ describe('roles', () => {
 
   it.each(Object.keys(OWNER))('%s works for an OWNER', async (name) => {
     expect((await run(fx.owner.client, name)).errors).toBeUndefined();
+  });
+
+  it.each(Object.keys(AUDIT_LINK))('%s works without a session, on a link', async (name) => {
+    const operation = AUDIT_LINK[name]!;
+    const result = await t.client().gql(operation.document, operation.variables?.(fx));
+    expect(result.errors).toBeUndefined();
+    expect(answered(result)).not.toEqual([]);
   });
 
   // signOut would end the shared staff session; the sessions tests cover it.

@@ -65,6 +65,7 @@ const TIMELINE = `query($id: ID!, $first: Int, $after: String) {
           __typename
           ... on Interaction { id occurredAt summary }
           ... on CheckIn { id status skipReason closedAt }
+          ... on FrictionPoint { id description createdAt }
         }
       }
     }
@@ -78,7 +79,8 @@ interface PageOf<N> {
 }
 type TimelineNode =
   | { __typename: 'Interaction'; id: string; occurredAt: string; summary: string }
-  | { __typename: 'CheckIn'; id: string; status: string; skipReason: string | null; closedAt: string };
+  | { __typename: 'CheckIn'; id: string; status: string; skipReason: string | null; closedAt: string }
+  | { __typename: 'FrictionPoint'; id: string; description: string; createdAt: string };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -953,7 +955,13 @@ describe('Customer.timeline', () => {
   });
 
   const atOf = (node: TimelineNode) =>
-    ms(node.__typename === 'Interaction' ? node.occurredAt : node.closedAt);
+    ms(
+      node.__typename === 'Interaction'
+        ? node.occurredAt
+        : node.__typename === 'CheckIn'
+          ? node.closedAt
+          : node.createdAt,
+    );
 
   it('merges interactions and skipped check-ins, newest first; a completed check-in appears once', async () => {
     const page = await timelinePage(owner.client, customerId, 100);
@@ -985,6 +993,18 @@ describe('Customer.timeline', () => {
       }
       expect(seen).toEqual(all);
     }
+  });
+
+  it("shows the customer's friction points too, by when they were raised", async () => {
+    const other = (await newCustomer(owner.client)).id;
+    await owner.client.ok(
+      `mutation($input: RaiseFrictionPointInput!) { raiseFrictionPoint(input: $input) { id } }`,
+      { input: { customerId: other, description: 'Invoice was wrong twice', severity: 2 } },
+    );
+    await log(owner.client, contact(other, { occurredAt: daysAgo(3) }));
+    const nodes = (await timelinePage(owner.client, other, 10)).edges.map((e) => e.node);
+    expect(nodes.map((n) => n.__typename)).toEqual(['FrictionPoint', 'Interaction']);
+    expect(nodes[0]).toMatchObject({ description: 'Invoice was wrong twice' });
   });
 
   it('refuses a bad cursor as BAD_USER_INPUT on `after`', async () => {

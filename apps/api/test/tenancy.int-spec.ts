@@ -44,6 +44,39 @@ const interactionInput = (customerId: string, extra: Record<string, unknown> = {
   ...extra,
 });
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
+const AUDIT = `query($id: ID!) { audit(id: $id) { id title } }`;
+const CREATE_AUDIT = `mutation($input: CreateAuditInput!) { createAudit(input: $input) { id inviteUrl } }`;
+const RENEW_AUDIT_LINK = `mutation($id: ID!) { renewAuditLink(id: $id) { id inviteUrl } }`;
+const RECORD_OBSERVATION = `mutation($auditId: ID!, $input: ObservationInput!) {
+  recordObservation(auditId: $auditId, input: $input) { id }
+}`;
+const SUBMIT_AUDIT = `mutation($id: ID!) { submitAudit(id: $id) { id status } }`;
+const FRICTION_POINT = `query($id: ID!) { frictionPoint(id: $id) { id description } }`;
+const FRICTION_POINTS = `query($touchpointId: ID, $customerId: ID) {
+  frictionPoints(touchpointId: $touchpointId, customerId: $customerId) { id }
+}`;
+const RAISE_FRICTION = `mutation($input: RaiseFrictionPointInput!) { raiseFrictionPoint(input: $input) { id } }`;
+const UPDATE_FRICTION = `mutation($id: ID!, $input: UpdateFrictionPointInput!) {
+  updateFrictionPoint(id: $id, input: $input) { id }
+}`;
+const auditInput = (touchpointId: string, external: boolean) => ({
+  title: 'Saturday walk',
+  scenario: 'Order a cake by phone',
+  touchpointIds: [touchpointId],
+  auditorName: 'Alex Auditor',
+  external,
+});
+const observationInput = (touchpointId: string, rating = 3) => ({
+  touchpointId,
+  experienced: 'Waited ten minutes',
+  surprise: 'LETDOWN',
+  friction: 2,
+  accuracy: rating,
+  availability: rating,
+  partnership: rating,
+  advice: rating,
+  wouldReturn: false,
+});
 
 /** Tables whose rows belong to one workspace (`workspaces` is keyed by `id`, the others by `workspace_id`). */
 const TENANT_TABLES = [
@@ -55,6 +88,10 @@ const TENANT_TABLES = [
   'interactions',
   'check_ins',
   'health_snapshots',
+  'audits',
+  'audit_steps',
+  'observations',
+  'friction_points',
 ] as const;
 type TenantTable = (typeof TENANT_TABLES)[number];
 /** What must be found before the workspace is known (sign-in, cookies, links, rate limits); no business data. */
@@ -76,6 +113,11 @@ interface Ids {
   interactionId: string;
   checkInId: string;
   cursor: string;
+  /** An open audit run by an outsider (it has a link). */
+  auditId: string;
+  /** The observation of a submitted audit, and the friction point it raised. */
+  observationId: string;
+  frictionPointId: string;
 }
 interface Tenant extends Ids {
   owner: SignedIn;
@@ -91,6 +133,9 @@ const unknownIds = (): Ids => ({
   interactionId: randomUUID(),
   checkInId: randomUUID(),
   cursor: encodeCursor(randomUUID()),
+  auditId: randomUUID(),
+  observationId: randomUUID(),
+  frictionPointId: randomUUID(),
 });
 
 let t: TestApp;
@@ -99,9 +144,11 @@ let b: Tenant;
 
 /**
  * A workspace with an owner, a staff member (so an accepted invitation), two customers, a touchpoint,
- * an interaction (sentiment `sentiment`, so the workspaces' health differs) and a planned check-in.
+ * an interaction (sentiment `sentiment`, so the workspaces' health differs), a planned check-in, an
+ * open outsider's audit and a submitted one rated `rating` everywhere, whose observation raised a
+ * friction point.
  */
-async function seed(name: string, sentiment: number): Promise<Tenant> {
+async function seed(name: string, sentiment: number, rating: number): Promise<Tenant> {
   const owner = await signUpOwner(t, name);
   const staff = await addMember(t, owner);
   const create = async (customer: string) => {
@@ -125,10 +172,22 @@ async function seed(name: string, sentiment: number): Promise<Tenant> {
   const checkIn = await owner.client.ok(SCHEDULE_CHECK_IN, {
     input: { customerId, assigneeId: staff.memberId, dueAt: tomorrow(), note: `${name} call` },
   });
+  const touchpointId = touchpoint.createTouchpoint.id as string;
+  const open = await owner.client.ok(CREATE_AUDIT, { input: auditInput(touchpointId, true) });
+  const closed = await staff.client.ok(CREATE_AUDIT, { input: auditInput(touchpointId, false) });
+  const observation = await staff.client.ok(RECORD_OBSERVATION, {
+    auditId: closed.createAudit.id,
+    input: observationInput(touchpointId, rating),
+  });
+  await staff.client.ok(SUBMIT_AUDIT, { id: closed.createAudit.id });
+  const raised = await owner.client.ok('{ frictionPoints { id } }');
   return {
     owner,
     staff,
     workspaceId: owner.workspaceId,
+    auditId: open.createAudit.id,
+    observationId: observation.recordObservation.id,
+    frictionPointId: raised.frictionPoints[0].id,
     memberId: staff.memberId,
     customerId,
     touchpointId: touchpoint.createTouchpoint.id,
@@ -153,8 +212,8 @@ async function snapshot(workspaceId: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  a = await seed('Alpha', -2);
-  b = await seed('Bravo', 2);
+  a = await seed('Alpha', -2, 1);
+  b = await seed('Bravo', 2, 4);
 });
 afterAll(() => t.close());
 
@@ -165,6 +224,10 @@ describe("B using A's ids", () => {
     errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: { ownerId: 'No such member' } } }],
   };
   const noEdges = { data: { customers: { edges: [] } } };
+  const badTouchpoints = {
+    data: null,
+    errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: { touchpointIds: 'No such touchpoint' } } }],
+  };
 
   it.each<[string, string, (ids: Ids) => Record<string, unknown>, object]>([
     ['customer', CUSTOMER, (x) => ({ id: x.customerId }), { data: { customer: null } }],
@@ -238,6 +301,74 @@ describe("B using A's ids", () => {
         data: null,
         errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: { assigneeId: 'No such member' } } }],
       },
+    ],
+    ['audit', AUDIT, (x) => ({ id: x.auditId }), { data: { audit: null } }],
+    [
+      'recordObservation',
+      RECORD_OBSERVATION,
+      (x) => ({ auditId: x.auditId, input: observationInput(b.touchpointId) }),
+      notFound,
+    ],
+    ['submitAudit', SUBMIT_AUDIT, (x) => ({ id: x.auditId }), notFound],
+    ['renewAuditLink', RENEW_AUDIT_LINK, (x) => ({ id: x.auditId }), notFound],
+    [
+      'createAudit with a touchpoint',
+      CREATE_AUDIT,
+      (x) => ({ input: auditInput(x.touchpointId, true) }),
+      badTouchpoints,
+    ],
+    [
+      'createAudit with a touchpoint among its own',
+      CREATE_AUDIT,
+      (x) => ({
+        input: { ...auditInput(b.touchpointId, false), touchpointIds: [b.touchpointId, x.touchpointId] },
+      }),
+      badTouchpoints,
+    ],
+    ['frictionPoint', FRICTION_POINT, (x) => ({ id: x.frictionPointId }), { data: { frictionPoint: null } }],
+    [
+      'frictionPoints of a touchpoint',
+      FRICTION_POINTS,
+      (x) => ({ touchpointId: x.touchpointId }),
+      { data: { frictionPoints: [] } },
+    ],
+    [
+      'frictionPoints of a customer',
+      FRICTION_POINTS,
+      (x) => ({ customerId: x.customerId }),
+      { data: { frictionPoints: [] } },
+    ],
+    [
+      'updateFrictionPoint',
+      UPDATE_FRICTION,
+      (x) => ({ id: x.frictionPointId, input: { status: 'RESOLVED', resolution: 'Hijack' } }),
+      notFound,
+    ],
+    [
+      'raiseFrictionPoint for a customer',
+      RAISE_FRICTION,
+      (x) => ({ input: { customerId: x.customerId, description: 'Hijack', severity: 1 } }),
+      notFound,
+    ],
+    [
+      'raiseFrictionPoint at a touchpoint',
+      RAISE_FRICTION,
+      (x) => ({ input: { touchpointId: x.touchpointId, description: 'Hijack', severity: 1 } }),
+      notFound,
+    ],
+    [
+      'raiseFrictionPoint from an interaction',
+      RAISE_FRICTION,
+      (x) => ({ input: { interactionId: x.interactionId, description: 'Hijack', severity: 1 } }),
+      notFound,
+    ],
+    [
+      'raiseFrictionPoint for an owner',
+      RAISE_FRICTION,
+      (x) => ({
+        input: { customerId: b.customerId, ownerId: x.memberId, description: 'Hijack', severity: 1 },
+      }),
+      badOwner,
     ],
   ])(
     '%s: behaves exactly like an unknown id and changes nothing',
@@ -359,6 +490,44 @@ describe('B sees and changes only its own workspace', () => {
       'touchpoints',
       '{ touchpoints { id } }',
       (data) => expect(data.touchpoints).toEqual([{ id: b.touchpointId }]),
+    ],
+    [
+      'touchpoints with their audit scores and open friction',
+      '{ touchpoints { id accuracy availability partnership advice consistency openFrictionCount } }',
+      (data) =>
+        expect(data.touchpoints).toEqual([
+          {
+            id: b.touchpointId,
+            accuracy: 4,
+            availability: 4,
+            partnership: 4,
+            advice: 4,
+            consistency: null,
+            openFrictionCount: 1,
+          },
+        ]),
+    ],
+    [
+      'frictionPoints',
+      '{ frictionPoints { id touchpoint { id } audit { id } } }',
+      (data) => {
+        expect(data.frictionPoints).toHaveLength(1);
+        expect(data.frictionPoints[0]).toMatchObject({
+          id: b.frictionPointId,
+          touchpoint: { id: b.touchpointId },
+        });
+      },
+    ],
+    [
+      'audits',
+      '{ audits { id observations { id } } }',
+      async (data) => {
+        const { rows } = await t.admin.query('select id from audits where workspace_id = $1', [
+          b.workspaceId,
+        ]);
+        expect(ids(data.audits)).toEqual(ids(rows));
+        expect(data.audits.flatMap((x: any) => x.observations)).toEqual([{ id: b.observationId }]);
+      },
     ],
     [
       'updateWorkspace',
@@ -591,6 +760,26 @@ describe('database locks', () => {
          values ($1, gen_random_uuid(), 'Intruder', 'WEB', 'BUY')`,
         [w.workspaceId],
       ],
+      audits: (w) => [
+        `insert into audits (workspace_id, id, title, scenario, auditor_name, external)
+         values ($1, gen_random_uuid(), 'Intruder', 'Intruder', 'Intruder', false)`,
+        [w.workspaceId],
+      ],
+      audit_steps: (w) => [
+        `insert into audit_steps (workspace_id, audit_id, position, touchpoint_id) values ($1, $2, 29, $3)`,
+        [w.workspaceId, w.auditId, w.touchpointId],
+      ],
+      observations: (w) => [
+        `insert into observations (workspace_id, id, audit_id, touchpoint_id, experienced, surprise, friction,
+           accuracy, availability, partnership, advice, would_return)
+         values ($1, gen_random_uuid(), $2, $3, 'Intruder', 'NONE', 0, 1, 1, 1, 1, true)`,
+        [w.workspaceId, w.auditId, w.touchpointId],
+      ],
+      friction_points: (w) => [
+        `insert into friction_points (workspace_id, id, description, severity, source)
+         values ($1, gen_random_uuid(), 'Intruder', 1, 'MANUAL')`,
+        [w.workspaceId],
+      ],
     };
 
     it.each(TENANT_TABLES)("refuses A inserting into B's %s", async (table) => {
@@ -615,6 +804,10 @@ describe('database locks', () => {
       interactions: `summary = 'x'`,
       check_ins: `note = 'x'`,
       health_snapshots: 'score = 0',
+      audits: `title = 'x'`,
+      audit_steps: 'position = 29',
+      observations: `notes = 'x'`,
+      friction_points: `description = 'x'`,
     };
 
     it.each(TENANT_TABLES)("lets A neither update nor delete B's %s", async (table) => {
@@ -629,16 +822,23 @@ describe('database locks', () => {
       });
     });
 
-    it.each(['customers', 'touchpoints', 'interactions', 'check_ins', 'health_snapshots'])(
-      "refuses moving A's %s into B",
-      async (table) => {
-        await asApp(a.workspaceId, (db) =>
-          expect(db.query(`update ${table} set workspace_id = $1`, [b.workspaceId])).rejects.toThrow(
-            /row-level security/,
-          ),
-        );
-      },
-    );
+    it.each([
+      'customers',
+      'touchpoints',
+      'interactions',
+      'check_ins',
+      'health_snapshots',
+      'audits',
+      'audit_steps',
+      'observations',
+      'friction_points',
+    ])("refuses moving A's %s into B", async (table) => {
+      await asApp(a.workspaceId, (db) =>
+        expect(db.query(`update ${table} set workspace_id = $1`, [b.workspaceId])).rejects.toThrow(
+          /row-level security/,
+        ),
+      );
+    });
   });
 
   describe('composite foreign keys', () => {
@@ -701,6 +901,68 @@ describe('database locks', () => {
         `insert into health_snapshots (workspace_id, customer_id, day, score, band)
          values ($1, $2, '2000-01-01', 50, 'WATCH')`,
         (x) => [x.b.workspaceId, x.a.customerId],
+      ],
+      [
+        "an audit of B created by A's member",
+        `insert into audits (workspace_id, id, title, scenario, auditor_name, external, created_by)
+         values ($1, gen_random_uuid(), 'Cross', 'Cross', 'Cross', false, $2)`,
+        (x) => [x.b.workspaceId, x.a.memberId],
+      ],
+      [
+        "a step of B's audit at A's touchpoint",
+        `insert into audit_steps (workspace_id, audit_id, position, touchpoint_id) values ($1, $2, 29, $3)`,
+        (x) => [x.b.workspaceId, x.b.auditId, x.a.touchpointId],
+      ],
+      [
+        "a step of B in A's audit",
+        `insert into audit_steps (workspace_id, audit_id, position, touchpoint_id) values ($1, $2, 29, $3)`,
+        (x) => [x.b.workspaceId, x.a.auditId, x.b.touchpointId],
+      ],
+      [
+        "an observation of B on A's audit step",
+        `insert into observations (workspace_id, id, audit_id, touchpoint_id, experienced, surprise, friction,
+           accuracy, availability, partnership, advice, would_return)
+         values ($1, gen_random_uuid(), $2, $3, 'Cross', 'NONE', 0, 1, 1, 1, 1, true)`,
+        (x) => [x.b.workspaceId, x.a.auditId, x.a.touchpointId],
+      ],
+      [
+        "an observation of B's audit at a touchpoint that is not one of its steps",
+        `insert into observations (workspace_id, id, audit_id, touchpoint_id, experienced, surprise, friction,
+           accuracy, availability, partnership, advice, would_return)
+         values ($1, gen_random_uuid(), $2, gen_random_uuid(), 'Cross', 'NONE', 0, 1, 1, 1, 1, true)`,
+        (x) => [x.b.workspaceId, x.b.auditId],
+      ],
+      ...(
+        [
+          'touchpoint_id',
+          'customer_id',
+          'owner_id',
+          'created_by',
+          'observation_id',
+          'interaction_id',
+        ] as const
+      ).map((column): [string, string, (x: { a: Tenant; b: Tenant }) => unknown[]] => [
+        `a friction point of B with A's ${column}`,
+        `insert into friction_points (workspace_id, id, touchpoint_id, customer_id, owner_id, created_by,
+           observation_id, interaction_id, description, severity, source)
+         values ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, 'Cross', 1, 'MANUAL')`,
+        ({ a, b }) => {
+          const of = (owner: boolean) => (owner ? a : b);
+          return [
+            b.workspaceId,
+            of(column === 'touchpoint_id').touchpointId,
+            of(column === 'customer_id').customerId,
+            of(column === 'owner_id').memberId,
+            of(column === 'created_by').memberId,
+            column === 'observation_id' ? a.observationId : null,
+            of(column === 'interaction_id').interactionId,
+          ];
+        },
+      ]),
+      [
+        "moving B's friction point to A's observation",
+        `update friction_points set observation_id = $2 where workspace_id = $1`,
+        (x) => [x.b.workspaceId, x.a.observationId],
       ],
       [
         "moving B's interaction to A's customer",

@@ -4,7 +4,7 @@ import { Db } from '../database/db.service';
 import { newToken, tokenHash } from './tokens';
 
 /** What a link grants: invitations now; audit and feedback links reuse the same table. */
-export type AccessTokenKind = 'invitation';
+export type AccessTokenKind = 'invitation' | 'audit';
 
 export interface AccessLink {
   workspaceId: string;
@@ -47,6 +47,15 @@ export class AccessTokensService {
     return row
       ? { workspaceId: row.workspace_id, subjectId: row.subject_id, expiresAt: row.expires_at }
       : null;
+  }
+
+  /** Ends every link of this kind to a subject (before issuing a new one). */
+  async revoke(em: EntityManager, kind: AccessTokenKind, workspaceId: string, subjectId: string) {
+    await em.query(`delete from access_tokens where kind = $1 and workspace_id = $2 and subject_id = $3`, [
+      kind,
+      workspaceId,
+      subjectId,
+    ]);
   }
 
   /** Marks a live token used and returns its subject; null when it was not live (or another request won). */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { acceptInvitationSchema, DEFAULT_CADENCE_DAYS, signInSchema, signUpSchema } from '@rapport/domain';
 import { GraphQLError } from 'graphql';
 import { Db } from '../database/db.service';
-import type { RequestContext } from '../graphql/context';
+import { clientIp, type RequestContext } from '../graphql/context';
 import { notFound } from '../graphql/errors';
 import { parseInput } from '../graphql/parse-input';
 import { InvitationEntity } from '../modules/members/invitation.entity';
@@ -14,8 +14,6 @@ import { createAccount } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
 import { FAILED_SIGN_IN, RateLimitService, SIGN_UP } from './rate-limit.service';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
-
-const clientIp = (ctx: RequestContext): string => ctx.req.ip ?? ctx.req.socket.remoteAddress ?? 'unknown';
 
 @Injectable()
 export class AuthService {

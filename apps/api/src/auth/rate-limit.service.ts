@@ -10,6 +10,8 @@ export interface RateLimit {
 
 /** Failed sign-ins, per email and per IP: more than 10 in 15 minutes is refused. */
 export const FAILED_SIGN_IN: RateLimit = { bucket: 'sign-in-failure', limit: 10, windowSeconds: 15 * 60 };
+/** Requests on a public link (audits now; feedback later), per IP and per link. */
+export const PUBLIC_LINK: RateLimit = { bucket: 'public-link', limit: 300, windowSeconds: 15 * 60 };
 /** Sign-ups per IP: a person makes one workspace, a script makes hundreds. */
 export const SIGN_UP: RateLimit = { bucket: 'sign-up', limit: 20, windowSeconds: 60 * 60 };
 

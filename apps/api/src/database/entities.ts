@@ -1,5 +1,8 @@
+import { AuditEntity } from '../modules/audits/audit.entity';
+import { ObservationEntity } from '../modules/audits/observation.entity';
 import { CheckInEntity } from '../modules/check-ins/check-in.entity';
 import { CustomerEntity } from '../modules/customers/customer.entity';
+import { FrictionPointEntity } from '../modules/friction/friction-point.entity';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { InvitationEntity } from '../modules/members/invitation.entity';
 import { MemberEntity } from '../modules/members/member.entity';
@@ -14,4 +17,7 @@ export const entities = [
   TouchpointEntity,
   InteractionEntity,
   CheckInEntity,
+  AuditEntity,
+  ObservationEntity,
+  FrictionPointEntity,
 ];

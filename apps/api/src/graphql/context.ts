@@ -10,3 +10,7 @@ export interface RequestContext {
   actor: Actor | undefined;
   loaders: Loaders;
 }
+
+/** The caller's address, for per-IP rate limits. */
+export const clientIp = (ctx: Pick<RequestContext, 'req'>): string =>
+  ctx.req.ip ?? ctx.req.socket.remoteAddress ?? 'unknown';

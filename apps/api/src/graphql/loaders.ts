@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import { type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import type { Db } from '../database/db.service';
+import { AuditEntity } from '../modules/audits/audit.entity';
+import { ObservationEntity } from '../modules/audits/observation.entity';
+import { loadTouchpointScores, type TouchpointScores } from '../modules/audits/touchpoint-scores';
 import { CustomerEntity } from '../modules/customers/customer.entity';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { MemberEntity } from '../modules/members/member.entity';
@@ -21,25 +24,47 @@ export interface Loaders {
   customer: TenantLoader<CustomerEntity>;
   touchpoint: TenantLoader<TouchpointEntity>;
   interaction: TenantLoader<InteractionEntity>;
+  audit: TenantLoader<AuditEntity>;
+  observation: TenantLoader<ObservationEntity>;
+  /** Audit ratings, consistency and open friction per touchpoint. */
+  touchpointScores: DataLoader<TenantKey, TouchpointScores, string>;
 }
 
 const keyString = (k: TenantKey) => `${k.workspaceId}:${k.id}`;
+
+/** The keys' ids grouped by workspace (a request names only its own, but the loader does not assume it). */
+function idsByWorkspace(keys: readonly TenantKey[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const k of keys) grouped.set(k.workspaceId, [...(grouped.get(k.workspaceId) ?? []), k.id]);
+  return grouped;
+}
 
 /** Rows of one tenant table by key: one query per workspace however many rows a response names. */
 function tenantLoader<T extends ObjectLiteral & TenantKey>(db: Db, entity: EntityTarget<T>): TenantLoader<T> {
   return new DataLoader(
     async (keys) => {
-      const idsByWorkspace = new Map<string, string[]>();
-      for (const k of keys)
-        idsByWorkspace.set(k.workspaceId, [...(idsByWorkspace.get(k.workspaceId) ?? []), k.id]);
       const found = new Map<string, T>();
-      for (const [workspaceId, ids] of idsByWorkspace) {
+      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
         const rows = await db.inWorkspace(workspaceId, (em) =>
           em.findBy(entity, { workspaceId, id: In(ids) } as never),
         );
         for (const row of rows) found.set(keyString(row), row);
       }
       return keys.map((k) => found.get(keyString(k)) ?? null);
+    },
+    { cacheKeyFn: keyString },
+  );
+}
+
+function touchpointScoresLoader(db: Db): DataLoader<TenantKey, TouchpointScores, string> {
+  return new DataLoader(
+    async (keys) => {
+      const found = new Map<string, TouchpointScores>();
+      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
+        const scores = await db.inWorkspace(workspaceId, (em) => loadTouchpointScores(em, workspaceId, ids));
+        for (const [id, score] of scores) found.set(keyString({ workspaceId, id }), score);
+      }
+      return keys.map((k) => found.get(keyString(k)) ?? new Error(`No scores for touchpoint ${k.id}`));
     },
     { cacheKeyFn: keyString },
   );
@@ -55,5 +80,8 @@ export function createLoaders(db: Db): Loaders {
     customer: tenantLoader(db, CustomerEntity),
     touchpoint: tenantLoader(db, TouchpointEntity),
     interaction: tenantLoader(db, InteractionEntity),
+    audit: tenantLoader(db, AuditEntity),
+    observation: tenantLoader(db, ObservationEntity),
+    touchpointScores: touchpointScoresLoader(db),
   };
 }

@@ -1,6 +1,7 @@
 import {
   DEFAULT_HEALTH_MODEL,
   type HealthFacts,
+  type HealthFrictionFact,
   type HealthInteractionFact,
   type HealthModel,
   type InteractionPurpose,
@@ -46,7 +47,8 @@ interface InteractionFactRow {
 
 /**
  * Everything health is computed from, for a batch of customers of one workspace, in a constant number
- * of statements. Feedback answers and friction points join here as their features land.
+ * of statements: interactions and friction points (every one, resolved too, for the trend's earlier
+ * date). Feedback answers join here when that feature lands.
  */
 export async function loadHealthFacts(
   em: EntityManager,
@@ -65,6 +67,15 @@ export async function loadHealthFacts(
     model.trendDays,
     model.balance.lastInteractions,
   ]);
+  const frictionRows: { customer_id: string; created_at: Date; resolved_at: Date | null }[] = await em.query(
+    `select customer_id, created_at, resolved_at from friction_points
+      where workspace_id = $1 and customer_id = any($2::uuid[])`,
+    [workspaceId, subjects.map((s) => s.id)],
+  );
+  const frictionPoints = new Map<string, HealthFrictionFact[]>(subjects.map((s) => [s.id, []]));
+  for (const row of frictionRows) {
+    frictionPoints.get(row.customer_id)?.push({ raisedAt: row.created_at, resolvedAt: row.resolved_at });
+  }
   for (const row of rows) {
     interactions.get(row.customer_id)?.push({
       occurredAt: row.occurred_at,
@@ -79,7 +90,7 @@ export async function loadHealthFacts(
       cadenceDays: subject.cadenceDays,
       interactions: interactions.get(subject.id) ?? [],
       feedback: [],
-      frictionPoints: [],
+      frictionPoints: frictionPoints.get(subject.id) ?? [],
     },
   }));
 }

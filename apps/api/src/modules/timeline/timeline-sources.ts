@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { CheckInEntity } from '../check-ins/check-in.entity';
+import { FrictionPointEntity } from '../friction/friction-point.entity';
 import { InteractionEntity } from '../interactions/interaction.entity';
 
 /**
  * One kind of entry in a customer's timeline. `entries` is a SQL select of `(id, at)` for one
  * customer (`$1` the workspace, `$2` the customer); `load` fetches the entries a page shows.
- * Feedback answers, audit findings and friction points join as sources when their features land;
- * the timeline itself does not change.
+ * Feedback answers join as a source when that feature lands; the timeline itself does not change.
  */
 export interface TimelineSource {
   kind: string;
@@ -27,5 +27,10 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
     entries: `select id, closed_at as at from check_ins
                where workspace_id = $1 and customer_id = $2 and status = 'SKIPPED'`,
     load: (em, workspaceId, ids) => em.findBy(CheckInEntity, { workspaceId, id: In(ids) }),
+  },
+  {
+    kind: 'friction-point',
+    entries: `select id, created_at as at from friction_points where workspace_id = $1 and customer_id = $2`,
+    load: (em, workspaceId, ids) => em.findBy(FrictionPointEntity, { workspaceId, id: In(ids) }),
   },
 ];

@@ -4,6 +4,8 @@ import { CheckInEntity } from '../check-ins/check-in.entity';
 import { CheckInModel } from '../check-ins/check-in.model';
 import type { CustomerEntity } from '../customers/customer.entity';
 import { CustomerModel } from '../customers/customer.model';
+import { FrictionPointModel } from '../friction/friction.model';
+import { FrictionPointEntity } from '../friction/friction-point.entity';
 import { InteractionEntity } from '../interactions/interaction.entity';
 import { InteractionModel } from '../interactions/interaction.model';
 import { TimelineService } from './timeline.service';
@@ -11,10 +13,11 @@ import { TimelineService } from './timeline.service';
 export const TimelineEntryUnion = createUnionType({
   name: 'TimelineEntry',
   description: "One event in a customer's history.",
-  types: () => [InteractionModel, CheckInModel] as const,
+  types: () => [InteractionModel, CheckInModel, FrictionPointModel] as const,
   resolveType: (entry: object) => {
     if (entry instanceof InteractionEntity) return InteractionModel;
     if (entry instanceof CheckInEntity) return CheckInModel;
+    if (entry instanceof FrictionPointEntity) return FrictionPointModel;
     return null;
   },
 });
@@ -26,7 +29,8 @@ export class CustomerTimelineResolver {
   constructor(private readonly service: TimelineService) {}
 
   @ResolveField(() => TimelineConnection, {
-    description: 'Interactions, skipped check-ins (and, as they land, feedback and friction), newest first.',
+    description:
+      'Interactions, skipped check-ins and friction points (and, when it lands, feedback), newest first.',
   })
   timeline(
     @Parent() customer: CustomerEntity,
