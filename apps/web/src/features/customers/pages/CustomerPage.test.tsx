@@ -129,9 +129,22 @@ const timelineMock = {
                 assignee: owner,
               },
             },
+            {
+              __typename: 'TimelineEdge',
+              cursor: 'c3',
+              node: {
+                __typename: 'FrictionPoint',
+                id: '00000000-0000-4000-8000-000000000200',
+                description: 'Invoice was wrong twice',
+                severity: 2,
+                frictionStatus: 'IN_PROGRESS',
+                createdAt: '2025-04-20T09:00:00.000Z',
+                touchpoint: { __typename: 'Touchpoint', id: 'tp-1', name: 'Billing' },
+              },
+            },
           ],
-          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c2' },
-          totalCount: 2,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c3' },
+          totalCount: 3,
         },
       },
     },
@@ -190,10 +203,13 @@ describe('CustomerPage', () => {
 
     const history = await screen.findByRole('list', { name: 'History' });
     const entries = within(history).getAllByRole('listitem');
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     expect(entries[0]).toHaveTextContent('Chatted about the spring market');
     expect(entries[1]).toHaveTextContent('Check-in skipped');
     expect(entries[1]).toHaveTextContent('Reason: On holiday');
+    expect(entries[2]).toHaveTextContent('Friction, being fixed');
+    expect(entries[2]).toHaveTextContent('Invoice was wrong twice');
+    expect(entries[2]).toHaveTextContent('Severity 2 of 3 · at Billing');
 
     const planned = await screen.findByRole('list', { name: 'Planned check-ins' });
     expect(within(planned).getAllByRole('listitem')).toHaveLength(1);

@@ -16,7 +16,23 @@ export const TIMELINE_PAGE_SIZE = 20;
 
 type Entry = NonNullable<CustomerTimelineQuery['customer']>['timeline']['edges'][number]['node'];
 
+const FRICTION_STATUS_LABELS = { OPEN: 'open', IN_PROGRESS: 'being fixed', RESOLVED: 'resolved' } as const;
+
 function TimelineItem({ entry }: { entry: Entry }) {
+  if (entry.__typename === 'FrictionPoint') {
+    return (
+      <li className="timeline__item timeline__item--friction">
+        <div className="timeline__head">
+          <Badge tone="danger">Friction, {FRICTION_STATUS_LABELS[entry.frictionStatus]}</Badge>
+          <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+        </div>
+        <p className="timeline__summary">{entry.description}</p>
+        <p className="timeline__meta">
+          Severity {entry.severity} of 3{entry.touchpoint ? ` · at ${entry.touchpoint.name}` : ''}
+        </p>
+      </li>
+    );
+  }
   if (entry.__typename === 'CheckIn') {
     return (
       <li className="timeline__item timeline__item--check-in">

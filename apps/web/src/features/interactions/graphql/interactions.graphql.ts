@@ -46,6 +46,17 @@ export const CustomerTimelineDocument = graphql(`
                 name
               }
             }
+            ... on FrictionPoint {
+              id
+              description
+              severity
+              frictionStatus: status
+              createdAt
+              touchpoint {
+                id
+                name
+              }
+            }
           }
         }
         pageInfo {
