@@ -4,9 +4,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { SignOutDocument } from '~/features/auth/graphql/auth.graphql';
 import {
+  AuditsIcon,
   CheckInsIcon,
   CloseIcon,
   CustomersIcon,
+  FrictionIcon,
   HomeIcon,
   Logo,
   MenuIcon,
@@ -22,6 +24,8 @@ const NAV_ITEMS = [
   { to: '/customers', label: 'Customers', icon: <CustomersIcon />, end: false },
   { to: '/check-ins', label: 'My check-ins', icon: <CheckInsIcon />, end: false },
   { to: '/touchpoints', label: 'Touchpoints', icon: <TouchpointsIcon />, end: false },
+  { to: '/audits', label: 'Audits', icon: <AuditsIcon />, end: false },
+  { to: '/friction', label: 'Friction', icon: <FrictionIcon />, end: false },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon />, end: false },
 ];
 

@@ -101,3 +101,18 @@ export const CheckInsIcon = () => (
     <path d="m9 15 2 2 4-4" />
   </Icon>
 );
+
+export const AuditsIcon = () => (
+  <Icon>
+    <rect x="5" y="4" width="14" height="17" rx="2" />
+    <path d="M9 4V3h6v1.5H9z" />
+    <path d="m9 13 2 2 4-4" />
+  </Icon>
+);
+
+export const FrictionIcon = () => (
+  <Icon>
+    <path d="M12 3.5 21 19.5H3z" />
+    <path d="M12 10v4.5M12 17v.01" />
+  </Icon>
+);

@@ -1,4 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { AuditPage } from '~/features/audits/pages/AuditPage';
+import { AuditsPage } from '~/features/audits/pages/AuditsPage';
+import { NewAuditPage } from '~/features/audits/pages/NewAuditPage';
+import { PublicAuditPage } from '~/features/audits/pages/PublicAuditPage';
+import { RunAuditPage } from '~/features/audits/pages/RunAuditPage';
 import { AcceptInvitationPage } from '~/features/auth/pages/AcceptInvitationPage';
 import { SignInPage } from '~/features/auth/pages/SignInPage';
 import { SignUpPage } from '~/features/auth/pages/SignUpPage';
@@ -8,6 +13,7 @@ import { CustomersPage } from '~/features/customers/pages/CustomersPage';
 import { EditCustomerPage } from '~/features/customers/pages/EditCustomerPage';
 import { NewCustomerPage } from '~/features/customers/pages/NewCustomerPage';
 import { DashboardPage } from '~/features/dashboard/pages/DashboardPage';
+import { FrictionBoardPage } from '~/features/friction/pages/FrictionBoardPage';
 import { SettingsPage } from '~/features/settings/pages/SettingsPage';
 import { TouchpointsPage } from '~/features/touchpoints/pages/TouchpointsPage';
 import { AppLayout } from './AppLayout';
@@ -36,6 +42,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      { path: '/a/:token', element: <PublicAuditPage /> },
       {
         path: '/',
         element: (
@@ -51,6 +58,11 @@ export const routes: RouteObject[] = [
           { path: 'customers/:id/edit', element: <EditCustomerPage /> },
           { path: 'check-ins', element: <MyCheckInsPage /> },
           { path: 'touchpoints', element: <TouchpointsPage /> },
+          { path: 'audits', element: <AuditsPage /> },
+          { path: 'audits/new', element: <NewAuditPage /> },
+          { path: 'audits/:id', element: <AuditPage /> },
+          { path: 'audits/:id/run', element: <RunAuditPage /> },
+          { path: 'friction', element: <FrictionBoardPage /> },
           { path: 'settings', element: <SettingsPage /> },
         ],
       },

@@ -8,6 +8,20 @@ export const TouchpointFieldsFragment = graphql(`
     stage
     description
     momentOfTruth
+    ...TouchpointScores
+  }
+`);
+
+/** Heat-map figures: mean audit ratings 1..5, consistency 0..1 (null without enough audits), open friction. */
+export const TouchpointScoresFragment = graphql(`
+  fragment TouchpointScores on Touchpoint {
+    id
+    accuracy
+    availability
+    partnership
+    advice
+    consistency
+    openFrictionCount
   }
 `);
 

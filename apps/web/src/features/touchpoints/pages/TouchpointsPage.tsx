@@ -7,6 +7,7 @@ import { CHANNEL_LABELS, pluralize, STAGE_LABELS } from '~/app/labels';
 import { useIsOwner } from '~/app/session';
 import { useDocumentTitle } from '~/app/use-document-title';
 import { TouchpointForm } from '../components/TouchpointForm';
+import { TouchpointHeatMap } from '../components/TouchpointHeatMap';
 import { TouchpointsDocument } from '../graphql/touchpoints.graphql';
 
 export function TouchpointsPage() {
@@ -46,48 +47,59 @@ export function TouchpointsPage() {
     );
   } else {
     body = (
-      <div className="stage-list">
-        {groupByStage(touchpoints).map((group) => (
+      <>
+        {touchpoints.length > 0 && (
           <Card
-            key={group.stage}
-            title={STAGE_LABELS[group.stage].label}
-            description={STAGE_LABELS[group.stage].description}
-            actions={<Badge>{pluralize(group.touchpoints.length, 'touchpoint')}</Badge>}
-            flush
+            title="Heat map"
+            description="How each touchpoint scores on the four factors in submitted audits, how alike audits found it, and its open friction."
+            className="heat-map-card"
           >
-            <ul className="touchpoint-list">
-              {group.touchpoints.map((tp) => (
-                <li key={tp.id} className="touchpoint">
-                  {editing === tp.id ? (
-                    <TouchpointForm touchpoint={tp} onDone={() => setEditing(null)} />
-                  ) : (
-                    <>
-                      <div className="touchpoint__main">
-                        <h3 className="touchpoint__name">{tp.name}</h3>
-                        {tp.description && <p className="touchpoint__description">{tp.description}</p>}
-                      </div>
-                      <div className="touchpoint__meta">
-                        <Badge tone="info">{CHANNEL_LABELS[tp.channel]}</Badge>
-                        {tp.momentOfTruth && <Badge tone="warning">Moment of truth</Badge>}
-                        {isOwner && (
-                          <Button
-                            variant="ghost"
-                            size="sm"
-                            onClick={() => setEditing(tp.id)}
-                            aria-label={`Edit ${tp.name}`}
-                          >
-                            Edit
-                          </Button>
-                        )}
-                      </div>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <TouchpointHeatMap touchpoints={touchpoints} />
           </Card>
-        ))}
-      </div>
+        )}
+        <div className="stage-list">
+          {groupByStage(touchpoints).map((group) => (
+            <Card
+              key={group.stage}
+              title={STAGE_LABELS[group.stage].label}
+              description={STAGE_LABELS[group.stage].description}
+              actions={<Badge>{pluralize(group.touchpoints.length, 'touchpoint')}</Badge>}
+              flush
+            >
+              <ul className="touchpoint-list">
+                {group.touchpoints.map((tp) => (
+                  <li key={tp.id} className="touchpoint">
+                    {editing === tp.id ? (
+                      <TouchpointForm touchpoint={tp} onDone={() => setEditing(null)} />
+                    ) : (
+                      <>
+                        <div className="touchpoint__main">
+                          <h3 className="touchpoint__name">{tp.name}</h3>
+                          {tp.description && <p className="touchpoint__description">{tp.description}</p>}
+                        </div>
+                        <div className="touchpoint__meta">
+                          <Badge tone="info">{CHANNEL_LABELS[tp.channel]}</Badge>
+                          {tp.momentOfTruth && <Badge tone="warning">Moment of truth</Badge>}
+                          {isOwner && (
+                            <Button
+                              variant="ghost"
+                              size="sm"
+                              onClick={() => setEditing(tp.id)}
+                              aria-label={`Edit ${tp.name}`}
+                            >
+                              Edit
+                            </Button>
+                          )}
+                        </div>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ))}
+        </div>
+      </>
     );
   }
 
