@@ -4,8 +4,10 @@
 // Debian's Chromium through the main path:
 // sign up → create customers → find one by search → open its page → log a past relationship contact
 // (the customer is now overdue) → from the dashboard's overdue list, log a check-in in one tap and see
-// the customer leave the list → plan a check-in and mark it done from My check-ins. Also runs axe-core
-// on each page.
+// the customer leave the list → plan a check-in and mark it done from My check-ins → map touchpoints,
+// create an audit for an outsider, who (in a second browser, on a phone-sized screen, with no account)
+// records two steps, one a letdown, and submits → the owner sees the friction point and the heat map.
+// Also runs axe-core on each page.
 //
 // Needs Chromium (`apt-get install -y chromium`).
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), E2E_KEEP_DATA=1 keeps the temporary data dir.
@@ -29,9 +31,26 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const READY_TIMEOUT_MS = 300_000; // includes building whatever is not built yet
 const STEP_TIMEOUT_MS = 20_000;
 
+const CHROMIUM_OPTIONS = {
+  executablePath: chromiumPath,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
 let server;
 let dataDir;
 let context;
+/** A second browser: the outside auditor, who has no account and no cookies. */
+let outsiderBrowser;
 let userDataDir;
 let step = 'setup';
 
@@ -134,18 +153,7 @@ async function run() {
 
   step = 'launch Chromium';
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    ...CHROMIUM_OPTIONS,
     viewport: { width: 1280, height: 860 },
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -303,10 +311,99 @@ async function run() {
   await page.getByText('No overdue check-ins — nice work').waitFor();
   await fitsPhone('dashboard');
 
+  step = 'map two touchpoints';
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(`${base}/touchpoints`);
+  const addTouchpoint = async (name, channel, stage, momentOfTruth) => {
+    await page
+      .getByRole('button', { name: /^Add (a )?touchpoint$/ })
+      .first()
+      .click();
+    const form = page.getByRole('form', { name: 'New touchpoint' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Channel').selectOption(channel);
+    await form.getByLabel('Journey stage').selectOption(stage);
+    if (momentOfTruth) await form.getByLabel('Moment of truth').check();
+    await form.getByRole('button', { name: 'Add touchpoint' }).click();
+    await form.waitFor({ state: 'detached' });
+  };
+  await addTouchpoint('Booking line', 'PHONE', 'BUY', false);
+  await addTouchpoint('Repair counter', 'STORE', 'USE', true);
+
+  step = 'create an audit for an outsider';
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
+  await page.waitForURL((url) => url.pathname === '/audits');
+  await page.goto(`${base}/audits/new`);
+  await page.getByLabel('Title').fill('Book and collect a repair');
+  await page.getByLabel('Scenario').fill('Phone to book a repair, then collect it at the counter');
+  await page.getByLabel(/Booking line/).check();
+  await page.getByLabel(/Repair counter/).check();
+  await page.getByLabel(/An outsider, by link/).check();
+  await page.getByLabel("Auditor's name").fill('Nina Neighbour');
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  const linkField = page.getByLabel('Audit link');
+  await linkField.waitFor();
+  const auditLink = await linkField.inputValue();
+  if (!auditLink.startsWith(`${base}/a/`)) throw new Error(`unexpected audit link ${auditLink}`);
+  await page.getByRole('img', { name: /QR code of the audit link/ }).waitFor();
+  await checkA11y(page, 'audit created');
+
+  step = 'the outsider walks the audit on a phone, without an account';
+  outsiderBrowser = await chromium.launch(CHROMIUM_OPTIONS);
+  const phone = await outsiderBrowser.newPage({ viewport: { width: 375, height: 812 } });
+  phone.setDefaultTimeout(STEP_TIMEOUT_MS);
+  phone.on('pageerror', (error) => pageErrors.push(`auditor: ${error.message}`));
+  await phone.goto(auditLink);
+  await phone.getByText('Step 1 of 2').waitFor();
+  await checkA11y(phone, 'auditor step');
+  const recordStep = async (experienced, surprise, friction, ratings, wouldReturn) => {
+    await phone.getByLabel('What happened?').fill(experienced);
+    await phone
+      .getByRole('group', { name: 'Anything surprising?' })
+      .getByRole('radio', { name: surprise })
+      .check();
+    await phone.getByRole('group', { name: 'Friction' }).getByRole('radio', { name: friction }).check();
+    const groups = ['Accuracy', 'Availability', 'Partnership', 'Advice'];
+    for (const [i, factor] of groups.entries()) {
+      await phone
+        .getByRole('group', { name: new RegExp(`^${factor}`) })
+        .getByRole('radio', { name: new RegExp(`^${ratings[i]} `) })
+        .check();
+    }
+    await phone
+      .getByRole('group', { name: 'Would this make you want to return?' })
+      .getByRole('radio', { name: wouldReturn ? 'Yes' : 'No' })
+      .check();
+    await phone.getByRole('button', { name: /^Save & (next|review)$/ }).click();
+  };
+  await recordStep('Answered in two rings, booked in a minute', /^None/, /^None/, [5, 5, 4, 4], true);
+  await phone.getByText('Step 2 of 2').waitFor();
+  await recordStep('Nobody at the counter for ten minutes', /^Letdown/, /^Obstacle/, [3, 1, 2, 3], false);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`the auditor page is ${overflow}px wider than a 375px screen`);
+  await phone.screenshot({ path: join(artifacts, 'auditor-summary-phone.png'), fullPage: true });
+  await phone.getByRole('button', { name: 'Submit audit' }).click();
+  await phone.getByText('This audit is closed').waitFor();
+  await outsiderBrowser.close();
+
+  step = 'the owner sees the friction point and the heat map';
+  await page.goto(`${base}/friction`);
+  await page.getByText('Nobody at the counter for ten minutes', { exact: false }).first().waitFor();
+  await checkA11y(page, 'friction board');
+  await page.screenshot({ path: join(artifacts, 'friction-board.png'), fullPage: true });
+  await page.goto(`${base}/touchpoints`);
+  const heatMap = page.getByRole('table');
+  await heatMap.getByRole('rowheader', { name: /Repair counter/ }).waitFor();
+  const counterRow = heatMap.getByRole('row', { name: /Repair counter/ });
+  await counterRow.getByText('1.0').first().waitFor(); // availability 1
+  await checkA11y(page, 'touchpoints heat map');
+  await page.screenshot({ path: join(artifacts, 'heat-map.png'), fullPage: true });
+
   if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
 }
 
 async function cleanUp() {
+  await outsiderBrowser?.close().catch(() => {});
   await context?.close().catch(() => {});
   await stopServer();
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
@@ -325,7 +422,7 @@ try {
   await run();
   await cleanUp();
   console.log(
-    `E2E PASS: sign up → create customer → search → customer page → overdue → one-tap check-in (${Date.now() - started} ms)`,
+    `E2E PASS: sign up → customers → overdue → one-tap check-in → planned check-in → outsider audit → friction and heat map (${Date.now() - started} ms)`,
   );
   process.exit(0);
 } catch (error) {
