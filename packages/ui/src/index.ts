@@ -12,7 +12,7 @@ export {
 export { Card, type CardProps } from './components/Card';
 export { CheckboxField, type CheckboxFieldProps } from './components/CheckboxField';
 export { CopyField, type CopyFieldProps } from './components/CopyField';
-export { type FieldMessages, useFieldIds } from './components/Field';
+export { FieldError, type FieldMessages, useFieldIds } from './components/Field';
 export { HealthBadge, type HealthBadgeProps } from './components/HealthBadge';
 export { HealthCard, type HealthCardProps, type HealthFactorView } from './components/HealthCard';
 export {

@@ -47,6 +47,17 @@ export function FieldLabel({
   );
 }
 
+/** A field's error message, for controls that lay themselves out (radio groups, pickers). */
+export function FieldError({ error, id }: { error?: string | null; id?: string }) {
+  if (!error) return null;
+  return (
+    <p className="rp-field__error" id={id}>
+      <span aria-hidden="true">!</span>
+      {error}
+    </p>
+  );
+}
+
 export function FieldFooter({
   hint,
   hintId,
@@ -60,12 +71,7 @@ export function FieldFooter({
 }) {
   return (
     <>
-      {error && (
-        <p className="rp-field__error" id={errorId}>
-          <span aria-hidden="true">!</span>
-          {error}
-        </p>
-      )}
+      <FieldError error={error} id={errorId} />
       {hint && (
         <p className="rp-field__hint" id={hintId}>
           {hint}

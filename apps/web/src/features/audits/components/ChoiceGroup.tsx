@@ -1,4 +1,4 @@
-import { cx } from '@rapport/ui';
+import { cx, FieldError } from '@rapport/ui';
 import { type CSSProperties, type ReactNode, useId } from 'react';
 
 export interface ChoiceOption<T> {
@@ -73,12 +73,7 @@ export function ChoiceGroup<T extends string | number | boolean>({
           );
         })}
       </div>
-      {error && (
-        <p className="rp-field__error" id={errorId}>
-          <span aria-hidden="true">!</span>
-          {error}
-        </p>
-      )}
+      <FieldError error={error} id={errorId} />
     </fieldset>
   );
 }

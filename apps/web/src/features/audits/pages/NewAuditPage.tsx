@@ -7,6 +7,7 @@ import {
   CheckboxField,
   EmptyState,
   ErrorState,
+  FieldError,
   FormError,
   LoadingState,
   PageHeader,
@@ -260,12 +261,7 @@ export function NewAuditPage() {
               <legend className="rp-visually-hidden">Touchpoints to visit</legend>
               {picker}
             </fieldset>
-            {fieldErrors.touchpointIds && (
-              <p className="rp-field__error" id="touchpointIds-error">
-                <span aria-hidden="true">!</span>
-                {fieldErrors.touchpointIds}
-              </p>
-            )}
+            <FieldError error={fieldErrors.touchpointIds} id="touchpointIds-error" />
           </div>
         </Card>
         <Card title="The auditor">

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Spinner, TextField, useFieldIds } from '@rapport/ui';
+import { Button, FieldError, Spinner, TextField, useFieldIds } from '@rapport/ui';
 import { useState } from 'react';
 import { useDebouncedValue } from '~/app/use-debounced-value';
 import { FrictionCustomerSearchDocument } from '../graphql/friction.graphql';
@@ -53,12 +53,7 @@ export function CustomerPicker({ value, onChange, error, label = 'Customer' }: C
             Change customer
           </Button>
         </div>
-        {error && (
-          <p className="rp-field__error" id={errorId}>
-            <span aria-hidden="true">!</span>
-            {error}
-          </p>
-        )}
+        <FieldError error={error} id={errorId} />
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { SENTIMENT_MAX, SENTIMENT_MIN } from '@rapport/domain';
-import { cx } from '@rapport/ui';
+import { cx, FieldError } from '@rapport/ui';
 import { useId } from 'react';
 import { formatSentiment, SENTIMENT_LABELS } from '~/app/labels';
 
@@ -41,12 +41,7 @@ export function SentimentPicker({ value, onChange, error }: SentimentPickerProps
           </label>
         ))}
       </div>
-      {error && (
-        <p className="rp-field__error" id={errorId}>
-          <span aria-hidden="true">!</span>
-          {error}
-        </p>
-      )}
+      <FieldError error={error} id={errorId} />
     </fieldset>
   );
 }
