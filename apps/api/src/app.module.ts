@@ -27,6 +27,17 @@ import { CheckInsResolver, CustomerCheckInsResolver } from './modules/check-ins/
 import { CheckInsService } from './modules/check-ins/check-ins.service';
 import { CustomersResolver } from './modules/customers/customers.resolver';
 import { CustomersService } from './modules/customers/customers.service';
+import {
+  FeedbackReportsResolver,
+  FeedbackRequestsResolver,
+  FeedbackResponsesResolver,
+  SurveysResolver,
+} from './modules/feedback/feedback.resolver';
+import { FeedbackAnswersService } from './modules/feedback/feedback-answers.service';
+import { FeedbackLinks } from './modules/feedback/feedback-links';
+import { FeedbackReportsService } from './modules/feedback/feedback-reports.service';
+import { FeedbackRequestsService } from './modules/feedback/feedback-requests.service';
+import { SurveysService } from './modules/feedback/surveys.service';
 import { FrictionResolver } from './modules/friction/friction.resolver';
 import { FrictionService } from './modules/friction/friction.service';
 import { HealthController } from './modules/health/health.controller';
@@ -66,6 +77,10 @@ export const resolvers = [
   ObservationsResolver,
   TouchpointScoresResolver,
   FrictionResolver,
+  SurveysResolver,
+  FeedbackRequestsResolver,
+  FeedbackResponsesResolver,
+  FeedbackReportsResolver,
 ];
 
 const services = [
@@ -84,6 +99,11 @@ const services = [
   TimelineService,
   FrictionService,
   AuditsService,
+  FeedbackLinks,
+  SurveysService,
+  FeedbackRequestsService,
+  FeedbackAnswersService,
+  FeedbackReportsService,
 ];
 
 /** The services, shared by the GraphQL context factory and the resolvers. */

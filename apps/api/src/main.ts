@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
+import { dataDirLinkSecret } from './config/link-secret';
 import { startEmbeddedPostgres } from './database/embedded';
 import { migrate } from './database/migrate';
 import { createLogger, type Logger } from './logger';
@@ -27,6 +28,7 @@ function readConfig(): AppConfig {
 async function main() {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  config.linkSecret ??= await dataDirLinkSecret(config.dataDir);
   const database = await openDatabase(config, logger);
   const applied = await migrate(database.url);
   if (applied.length > 0) logger.info({ applied }, 'applied migrations');

@@ -440,6 +440,10 @@ describe('roles', () => {
     /** The link of an outsider's audit, for the public operations. */
     auditToken: string;
     frictionPointId: string;
+    /** An attributed survey, a customer never asked for feedback, and the link of a pending request. */
+    surveyId: string;
+    unaskedCustomerId: string;
+    feedbackToken: string;
   }
 
   interface Operation {
@@ -472,12 +476,14 @@ describe('roles', () => {
   /** Work without a session (they are how one gets a session, or read a link). */
   const PUBLIC = [
     'acceptInvitation',
+    'feedbackForm',
     'invitationPreview',
     'me',
     'publicAudit',
     'recordPublicObservation',
     'signIn',
     'signUp',
+    'submitFeedback',
     'submitPublicAudit',
   ];
 
@@ -495,6 +501,19 @@ describe('roles', () => {
     submitPublicAudit: {
       document: 'mutation($token: String!) { submitPublicAudit(token: $token) }',
       variables: (fx) => ({ token: fx.auditToken }),
+    },
+  };
+
+  /** The public operations of a feedback link, in an order that works on one link. */
+  const FEEDBACK_LINK: Record<string, Operation> = {
+    feedbackForm: {
+      document: 'query($token: String!) { feedbackForm(token: $token) { status } }',
+      variables: (fx) => ({ token: fx.feedbackToken }),
+    },
+    submitFeedback: {
+      document:
+        'mutation($token: String!, $input: SubmitFeedbackInput!) { submitFeedback(token: $token, input: $input) }',
+      variables: (fx) => ({ token: fx.feedbackToken, input: { score: 9, comment: 'Lovely bread' } }),
     },
   };
 
@@ -605,6 +624,26 @@ describe('roles', () => {
         'mutation($id: ID!, $input: UpdateFrictionPointInput!) { updateFrictionPoint(id: $id, input: $input) { id } }',
       variables: (fx) => ({ id: fx.frictionPointId, input: { status: 'IN_PROGRESS' } }),
     },
+    surveys: { document: '{ surveys { id } }' },
+    createSurvey: {
+      document: 'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }',
+      variables: (fx) => ({
+        input: {
+          name: unique('Counter'),
+          type: 'CSAT',
+          question: 'How was it?',
+          touchpointId: fx.touchpointId,
+        },
+      }),
+    },
+    feedbackRequests: { document: '{ feedbackRequests { id status } }' },
+    requestFeedback: {
+      document: 'mutation($input: RequestFeedbackInput!) { requestFeedback(input: $input) { id url } }',
+      variables: (fx) => ({ input: { surveyId: fx.surveyId, customerId: fx.unaskedCustomerId } }),
+    },
+    feedbackSummary: { document: '{ feedbackSummary { responses nps csat ces } }' },
+    feedbackResponses: { document: '{ feedbackResponses { id score } }' },
+    blindSpots: { document: '{ blindSpots { touchpoint { id } auditScore customerScore gap } }' },
   };
 
   /** Need a session of an OWNER: members, workspace settings, the touchpoint catalogue. */
@@ -630,6 +669,11 @@ describe('roles', () => {
     },
     contactMix: {
       document: '{ contactMix(days: 30) { member { id } relationship total relationshipShare } }',
+    },
+    setFeedbackAutoRequest: {
+      document:
+        'mutation($surveyId: ID) { setFeedbackAutoRequest(surveyId: $surveyId, trigger: FIRST_INTERACTION) { id } }',
+      variables: (fx) => ({ surveyId: fx.surveyId }),
     },
   };
 
@@ -677,6 +721,17 @@ describe('roles', () => {
     const frictionPoint = await owner.client.ok(MEMBER.raiseFrictionPoint!.document, {
       input: { touchpointId, description: 'Queue out the door', severity: 2 },
     });
+    const survey = await owner.client.ok(
+      'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }',
+      { input: { name: 'After a visit', type: 'NPS', question: 'Would you recommend us?' } },
+    );
+    const surveyId = survey.createSurvey.id as string;
+    const feedbackRequest = await owner.client.ok(MEMBER.requestFeedback!.document, {
+      input: { surveyId, customerId },
+    });
+    const unasked = await owner.client.ok(MEMBER.createCustomer!.document, {
+      input: { name: 'Una Unasked' },
+    });
     fx = {
       owner,
       staff,
@@ -691,6 +746,9 @@ describe('roles', () => {
       auditToSubmit,
       auditToken: String(link.inviteUrl).split('/a/')[1]!,
       frictionPointId: frictionPoint.raiseFrictionPoint.id,
+      surveyId,
+      unaskedCustomerId: unasked.createCustomer.id,
+      feedbackToken: String(feedbackRequest.requestFeedback.url).split('/f/')[1]!,
     };
   });
 
@@ -732,8 +790,15 @@ describe('roles', () => {
     expect((await run(fx.owner.client, name)).errors).toBeUndefined();
   });
 
-  it.each(Object.keys(AUDIT_LINK))('%s works without a session, on a link', async (name) => {
+  it.each(Object.keys(AUDIT_LINK))('%s works without a session, on an audit link', async (name) => {
     const operation = AUDIT_LINK[name]!;
+    const result = await t.client().gql(operation.document, operation.variables?.(fx));
+    expect(result.errors).toBeUndefined();
+    expect(answered(result)).not.toEqual([]);
+  });
+
+  it.each(Object.keys(FEEDBACK_LINK))('%s works without a session, on a feedback link', async (name) => {
+    const operation = FEEDBACK_LINK[name]!;
     const result = await t.client().gql(operation.document, operation.variables?.(fx));
     expect(result.errors).toBeUndefined();
     expect(answered(result)).not.toEqual([]);

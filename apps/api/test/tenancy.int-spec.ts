@@ -59,6 +59,23 @@ const RAISE_FRICTION = `mutation($input: RaiseFrictionPointInput!) { raiseFricti
 const UPDATE_FRICTION = `mutation($id: ID!, $input: UpdateFrictionPointInput!) {
   updateFrictionPoint(id: $id, input: $input) { id }
 }`;
+const CREATE_SURVEY = `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }`;
+const REQUEST_FEEDBACK = `mutation($input: RequestFeedbackInput!) { requestFeedback(input: $input) { id url } }`;
+const FEEDBACK_REQUESTS = `query($surveyId: ID, $customerId: ID) {
+  feedbackRequests(surveyId: $surveyId, customerId: $customerId) { id }
+}`;
+const FEEDBACK_SUMMARY = `query($surveyId: ID, $touchpointId: ID) {
+  feedbackSummary(surveyId: $surveyId, touchpointId: $touchpointId) { responses nps csat ces }
+}`;
+const FEEDBACK_RESPONSES = `query($surveyId: ID) { feedbackResponses(surveyId: $surveyId) { id } }`;
+const SET_AUTO_REQUEST = `mutation($surveyId: ID, $trigger: FeedbackTrigger, $touchpointId: ID) {
+  setFeedbackAutoRequest(surveyId: $surveyId, trigger: $trigger, touchpointId: $touchpointId) { id }
+}`;
+const FEEDBACK_FORM = `query($token: String!) { feedbackForm(token: $token) { businessName question status } }`;
+const SUBMIT_FEEDBACK = `mutation($token: String!, $input: SubmitFeedbackInput!) {
+  submitFeedback(token: $token, input: $input)
+}`;
+const tokenOf = (url: string) => url.split('/f/')[1]!;
 const auditInput = (touchpointId: string, external: boolean) => ({
   title: 'Saturday walk',
   scenario: 'Order a cake by phone',
@@ -92,6 +109,9 @@ const TENANT_TABLES = [
   'audit_steps',
   'observations',
   'friction_points',
+  'surveys',
+  'feedback_requests',
+  'feedback_responses',
 ] as const;
 type TenantTable = (typeof TENANT_TABLES)[number];
 /** What must be found before the workspace is known (sign-in, cookies, links, rate limits); no business data. */
@@ -118,8 +138,14 @@ interface Ids {
   /** The observation of a submitted audit, and the friction point it raised. */
   observationId: string;
   frictionPointId: string;
+  /** An attributed survey at the touchpoint, a request of it for the customer, and its answer. */
+  surveyId: string;
+  requestId: string;
+  responseId: string;
 }
 interface Tenant extends Ids {
+  /** The link of the answered feedback request. */
+  feedbackToken: string;
   owner: SignedIn;
   staff: SignedIn;
   workspaceId: string;
@@ -136,6 +162,9 @@ const unknownIds = (): Ids => ({
   auditId: randomUUID(),
   observationId: randomUUID(),
   frictionPointId: randomUUID(),
+  surveyId: randomUUID(),
+  requestId: randomUUID(),
+  responseId: randomUUID(),
 });
 
 let t: TestApp;
@@ -146,9 +175,10 @@ let b: Tenant;
  * A workspace with an owner, a staff member (so an accepted invitation), two customers, a touchpoint,
  * an interaction (sentiment `sentiment`, so the workspaces' health differs), a planned check-in, an
  * open outsider's audit and a submitted one rated `rating` everywhere, whose observation raised a
- * friction point.
+ * friction point, and an NPS survey at the touchpoint that the customer answered `score` through a
+ * request tied to the interaction (a low score raises one more friction point).
  */
-async function seed(name: string, sentiment: number, rating: number): Promise<Tenant> {
+async function seed(name: string, sentiment: number, rating: number, score: number): Promise<Tenant> {
   const owner = await signUpOwner(t, name);
   const staff = await addMember(t, owner);
   const create = async (customer: string) => {
@@ -181,6 +211,19 @@ async function seed(name: string, sentiment: number, rating: number): Promise<Te
   });
   await staff.client.ok(SUBMIT_AUDIT, { id: closed.createAudit.id });
   const raised = await owner.client.ok('{ frictionPoints { id } }');
+  const survey = await owner.client.ok(CREATE_SURVEY, {
+    input: { name: `${name} visit`, type: 'NPS', question: 'Would you recommend us?', touchpointId },
+  });
+  const requested = await staff.client.ok(REQUEST_FEEDBACK, {
+    input: {
+      surveyId: survey.createSurvey.id,
+      customerId,
+      interactionId: interaction.logInteraction.id,
+    },
+  });
+  const feedbackToken = tokenOf(requested.requestFeedback.url);
+  await t.client().ok(SUBMIT_FEEDBACK, { token: feedbackToken, input: { score, comment: `${name} says` } });
+  const answered = await owner.client.ok('{ feedbackResponses { id } }');
   return {
     owner,
     staff,
@@ -194,6 +237,10 @@ async function seed(name: string, sentiment: number, rating: number): Promise<Te
     interactionId: interaction.logInteraction.id,
     checkInId: checkIn.scheduleCheckIn.id,
     cursor: page.customers.pageInfo.endCursor,
+    surveyId: survey.createSurvey.id,
+    requestId: requested.requestFeedback.id,
+    responseId: answered.feedbackResponses[0].id,
+    feedbackToken,
   };
 }
 
@@ -212,8 +259,8 @@ async function snapshot(workspaceId: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  a = await seed('Alpha', -2, 1);
-  b = await seed('Bravo', 2, 4);
+  a = await seed('Alpha', -2, 1, 2);
+  b = await seed('Bravo', 2, 4, 9);
 });
 afterAll(() => t.close());
 
@@ -369,6 +416,72 @@ describe("B using A's ids", () => {
         input: { customerId: b.customerId, ownerId: x.memberId, description: 'Hijack', severity: 1 },
       }),
       badOwner,
+    ],
+    [
+      'createSurvey at a touchpoint',
+      CREATE_SURVEY,
+      (x) => ({ input: { name: 'Hijack', type: 'CSAT', question: 'Hijack?', touchpointId: x.touchpointId } }),
+      notFound,
+    ],
+    [
+      'requestFeedback with a survey',
+      REQUEST_FEEDBACK,
+      (x) => ({ input: { surveyId: x.surveyId, customerId: b.customerId } }),
+      notFound,
+    ],
+    [
+      'requestFeedback for a customer',
+      REQUEST_FEEDBACK,
+      (x) => ({ input: { surveyId: b.surveyId, customerId: x.customerId } }),
+      notFound,
+    ],
+    [
+      'requestFeedback tied to an interaction',
+      REQUEST_FEEDBACK,
+      (x) => ({ input: { surveyId: b.surveyId, customerId: b.customerId, interactionId: x.interactionId } }),
+      notFound,
+    ],
+    [
+      'feedbackRequests of a survey',
+      FEEDBACK_REQUESTS,
+      (x) => ({ surveyId: x.surveyId }),
+      { data: { feedbackRequests: [] } },
+    ],
+    [
+      'feedbackRequests of a customer',
+      FEEDBACK_REQUESTS,
+      (x) => ({ customerId: x.customerId }),
+      { data: { feedbackRequests: [] } },
+    ],
+    [
+      'feedbackSummary of a survey',
+      FEEDBACK_SUMMARY,
+      (x) => ({ surveyId: x.surveyId }),
+      { data: { feedbackSummary: { responses: 0, nps: null, csat: null, ces: null } } },
+    ],
+    [
+      'feedbackSummary of a touchpoint',
+      FEEDBACK_SUMMARY,
+      (x) => ({ touchpointId: x.touchpointId }),
+      { data: { feedbackSummary: { responses: 0, nps: null, csat: null, ces: null } } },
+    ],
+    [
+      'feedbackResponses of a survey',
+      FEEDBACK_RESPONSES,
+      (x) => ({ surveyId: x.surveyId }),
+      { data: { feedbackResponses: [] } },
+    ],
+    [
+      'setFeedbackAutoRequest with a survey',
+      SET_AUTO_REQUEST,
+      (x) => ({ surveyId: x.surveyId, trigger: 'FIRST_INTERACTION' }),
+      notFound,
+    ],
+    [
+      'setFeedbackAutoRequest at a touchpoint',
+      SET_AUTO_REQUEST,
+      (x) => ({ surveyId: b.surveyId, trigger: 'TOUCHPOINT', touchpointId: x.touchpointId }),
+      notFound,
     ],
   ])(
     '%s: behaves exactly like an unknown id and changes nothing',
@@ -530,6 +643,60 @@ describe('B sees and changes only its own workspace', () => {
       },
     ],
     [
+      'surveys',
+      '{ surveys { id touchpoint { id } } }',
+      (data) => expect(data.surveys).toEqual([{ id: b.surveyId, touchpoint: { id: b.touchpointId } }]),
+    ],
+    [
+      'feedbackRequests',
+      '{ feedbackRequests { id status customer { id } survey { id } response { id } } }',
+      (data) =>
+        expect(data.feedbackRequests).toEqual([
+          {
+            id: b.requestId,
+            status: 'ANSWERED',
+            customer: { id: b.customerId },
+            survey: { id: b.surveyId },
+            response: { id: b.responseId },
+          },
+        ]),
+    ],
+    [
+      'feedbackResponses',
+      '{ feedbackResponses { id score comment customer { id } } }',
+      (data) =>
+        expect(data.feedbackResponses).toEqual([
+          { id: b.responseId, score: 9, comment: 'Bravo says', customer: { id: b.customerId } },
+        ]),
+    ],
+    [
+      'feedbackSummary',
+      '{ feedbackSummary { responses nps csat ces } }',
+      (data) => expect(data.feedbackSummary).toEqual({ responses: 1, nps: 100, csat: null, ces: null }),
+    ],
+    [
+      'blindSpots',
+      '{ blindSpots { touchpoint { id } audits answers auditScore customerScore gap } }',
+      (data) => {
+        expect(data.blindSpots).toEqual([
+          {
+            touchpoint: { id: b.touchpointId },
+            audits: 1,
+            answers: 1,
+            auditScore: 0.75,
+            customerScore: 0.9,
+            gap: expect.any(Number),
+          },
+        ]);
+        expect(data.blindSpots[0].gap).toBeCloseTo(0.15, 10);
+      },
+    ],
+    [
+      'frictionPoints raised by feedback',
+      '{ frictionPoints { id source } }',
+      (data) => expect(data.frictionPoints).toEqual([{ id: b.frictionPointId, source: 'AUDIT' }]),
+    ],
+    [
       'updateWorkspace',
       'mutation { updateWorkspace(name: "Bravo Renamed", defaultCadenceDays: 9) { id name defaultCadenceDays } }',
       (data) =>
@@ -553,6 +720,48 @@ describe('B sees and changes only its own workspace', () => {
     const before = await snapshot(a.workspaceId);
     await check(await b.owner.client.ok(operation));
     expect(await snapshot(a.workspaceId)).toEqual(before);
+  });
+});
+
+describe("A's feedback link", () => {
+  it("shows A's form only, and an answer through it lands in A and changes nothing of B", async () => {
+    const form = await t.client().ok(FEEDBACK_FORM, { token: a.feedbackToken });
+    expect(form.feedbackForm).toEqual({
+      businessName: 'Alpha',
+      question: 'Would you recommend us?',
+      status: 'ANSWERED',
+    });
+    // A fresh request of A, for A's second customer (the first was asked within the cap).
+    const { rows } = await t.admin.query(`select id from customers where workspace_id = $1 and name = $2`, [
+      a.workspaceId,
+      'Alpha second client',
+    ]);
+    const requested = await a.owner.client.ok(REQUEST_FEEDBACK, {
+      input: { surveyId: a.surveyId, customerId: rows[0].id },
+    });
+    const before = await snapshot(b.workspaceId);
+    const token = tokenOf(requested.requestFeedback.url);
+    expect(await t.client().ok(SUBMIT_FEEDBACK, { token, input: { score: 10 } })).toEqual({
+      submitFeedback: true,
+    });
+    expect(await snapshot(b.workspaceId)).toEqual(before);
+    const answers = await t.admin.query(
+      'select workspace_id, customer_id from feedback_responses where score = 10 and survey_id = $1',
+      [a.surveyId],
+    );
+    expect(answers.rows).toEqual([{ workspace_id: a.workspaceId, customer_id: rows[0].id }]);
+    const ofB = await b.owner.client.ok('{ feedbackRequests { id } feedbackResponses { id } }');
+    expect(ofB).toEqual({
+      feedbackRequests: [{ id: b.requestId }],
+      feedbackResponses: [{ id: b.responseId }],
+    });
+  });
+
+  it("is CONFLICT when answered again, whoever sends it, and never reaches B's request", async () => {
+    const before = [await snapshot(a.workspaceId), await snapshot(b.workspaceId)];
+    const again = await b.owner.client.gql(SUBMIT_FEEDBACK, { token: a.feedbackToken, input: { score: 10 } });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect([await snapshot(a.workspaceId), await snapshot(b.workspaceId)]).toEqual(before);
   });
 });
 
@@ -780,6 +989,21 @@ describe('database locks', () => {
          values ($1, gen_random_uuid(), 'Intruder', 1, 'MANUAL')`,
         [w.workspaceId],
       ],
+      surveys: (w) => [
+        `insert into surveys (workspace_id, id, name, type, question)
+         values ($1, gen_random_uuid(), 'Intruder', 'NPS', 'Intruder?')`,
+        [w.workspaceId],
+      ],
+      feedback_requests: (w) => [
+        `insert into feedback_requests (workspace_id, id, survey_id, customer_id, expires_at)
+         values ($1, gen_random_uuid(), $2, $3, now() + interval '1 day')`,
+        [w.workspaceId, w.surveyId, w.customerId],
+      ],
+      feedback_responses: (w) => [
+        `insert into feedback_responses (workspace_id, id, survey_id, score, responded_at)
+         values ($1, gen_random_uuid(), $2, 5, now())`,
+        [w.workspaceId, w.surveyId],
+      ],
     };
 
     it.each(TENANT_TABLES)("refuses A inserting into B's %s", async (table) => {
@@ -808,6 +1032,9 @@ describe('database locks', () => {
       audit_steps: 'position = 29',
       observations: `notes = 'x'`,
       friction_points: `description = 'x'`,
+      surveys: `name = 'x'`,
+      feedback_requests: 'expires_at = now()',
+      feedback_responses: `comment = 'x'`,
     };
 
     it.each(TENANT_TABLES)("lets A neither update nor delete B's %s", async (table) => {
@@ -832,6 +1059,9 @@ describe('database locks', () => {
       'audit_steps',
       'observations',
       'friction_points',
+      'surveys',
+      'feedback_requests',
+      'feedback_responses',
     ])("refuses moving A's %s into B", async (table) => {
       await asApp(a.workspaceId, (db) =>
         expect(db.query(`update ${table} set workspace_id = $1`, [b.workspaceId])).rejects.toThrow(
@@ -959,6 +1189,65 @@ describe('database locks', () => {
           ];
         },
       ]),
+      [
+        "a survey of B at A's touchpoint",
+        `insert into surveys (workspace_id, id, name, type, question, touchpoint_id)
+         values ($1, gen_random_uuid(), 'Cross', 'NPS', 'Cross?', $2)`,
+        (x) => [x.b.workspaceId, x.a.touchpointId],
+      ],
+      ...(['survey_id', 'customer_id', 'interaction_id', 'created_by'] as const).map(
+        (column): [string, string, (x: { a: Tenant; b: Tenant }) => unknown[]] => [
+          `a feedback request of B with A's ${column}`,
+          `insert into feedback_requests (workspace_id, id, survey_id, customer_id, interaction_id, created_by, expires_at)
+           values ($1, gen_random_uuid(), $2, $3, $4, $5, now() + interval '1 day')`,
+          ({ a, b }) => {
+            const of = (owner: boolean) => (owner ? a : b);
+            return [
+              b.workspaceId,
+              of(column === 'survey_id').surveyId,
+              of(column === 'customer_id').customerId,
+              of(column === 'interaction_id').interactionId,
+              of(column === 'created_by').memberId,
+            ];
+          },
+        ],
+      ),
+      ...(['survey_id', 'request_id', 'customer_id'] as const).map(
+        (column): [string, string, (x: { a: Tenant; b: Tenant }) => unknown[]] => [
+          `a feedback response of B with A's ${column}`,
+          // A fresh request of B (the seeded one is answered), unless A's is the point.
+          `with r as (
+             insert into feedback_requests (workspace_id, id, survey_id, customer_id, expires_at)
+             values ($1, gen_random_uuid(), $5, $6, now() + interval '1 day') returning id)
+           insert into feedback_responses (workspace_id, id, survey_id, request_id, customer_id, score, responded_at)
+           select $1, gen_random_uuid(), $2, coalesce($3::uuid, r.id), $4, 5, now() from r`,
+          ({ a, b }) => [
+            b.workspaceId,
+            column === 'survey_id' ? a.surveyId : b.surveyId,
+            column === 'request_id' ? a.requestId : null,
+            column === 'customer_id' ? a.customerId : b.customerId,
+            b.surveyId,
+            b.customerId,
+          ],
+        ],
+      ),
+      [
+        "a friction point of B raised by A's feedback response",
+        `insert into friction_points (workspace_id, id, description, severity, source, feedback_response_id)
+         values ($1, gen_random_uuid(), 'Cross', 1, 'FEEDBACK', $2)`,
+        (x) => [x.b.workspaceId, x.a.responseId],
+      ],
+      [
+        "B's automatic feedback rule with A's survey",
+        `update workspaces set auto_feedback_survey_id = $2, auto_feedback_trigger = 'FIRST_INTERACTION' where id = $1`,
+        (x) => [x.b.workspaceId, x.a.surveyId],
+      ],
+      [
+        "B's automatic feedback rule at A's touchpoint",
+        `update workspaces set auto_feedback_survey_id = $2, auto_feedback_trigger = 'TOUCHPOINT',
+           auto_feedback_touchpoint_id = $3 where id = $1`,
+        (x) => [x.b.workspaceId, x.b.surveyId, x.a.touchpointId],
+      ],
       [
         "moving B's friction point to A's observation",
         `update friction_points set observation_id = $2 where workspace_id = $1`,

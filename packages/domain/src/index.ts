@@ -3,6 +3,7 @@ export * from './check-in';
 export * from './customer';
 export * from './dashboard';
 export * from './enums';
+export * from './feedback';
 export * from './friction';
 export * from './health';
 export * from './interaction';

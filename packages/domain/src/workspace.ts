@@ -43,6 +43,13 @@ export const updateWorkspaceSchema = z
   .object({
     name: workspaceName.optional(),
     defaultCadenceDays: cadenceDays.optional(),
+    /** A customer is asked for feedback at most once in this many days (0: no waiting period). */
+    feedbackCapDays: z
+      .number('Enter a number of days')
+      .int('Use whole days')
+      .min(0, 'At least 0 days')
+      .max(365, 'At most 365 days')
+      .optional(),
   })
   .strict();
 export type UpdateWorkspaceInput = z.output<typeof updateWorkspaceSchema>;

@@ -4,7 +4,7 @@ import { Db } from '../database/db.service';
 import { newToken, tokenHash } from './tokens';
 
 /** What a link grants: invitations now; audit and feedback links reuse the same table. */
-export type AccessTokenKind = 'invitation' | 'audit';
+export type AccessTokenKind = 'invitation' | 'audit' | 'feedback' | 'survey';
 
 export interface AccessLink {
   workspaceId: string;
@@ -26,8 +26,8 @@ export class AccessTokensService {
     workspaceId: string,
     subjectId: string,
     expiresAt: Date,
+    token = newToken(),
   ) {
-    const token = newToken();
     await em.query(
       `insert into access_tokens (token_hash, kind, workspace_id, subject_id, expires_at) values ($1, $2, $3, $4, $5)`,
       [tokenHash(token), kind, workspaceId, subjectId, expiresAt],
@@ -46,6 +46,32 @@ export class AccessTokensService {
     )) as { workspace_id: string; subject_id: string; expires_at: Date }[];
     return row
       ? { workspaceId: row.workspace_id, subjectId: row.subject_id, expiresAt: row.expires_at }
+      : null;
+  }
+
+  /** Any link behind a token among these kinds, live or not (used, expired), or null. */
+  async lookup(kinds: AccessTokenKind[], token: string) {
+    const [row] = (await this.db.global((em) =>
+      em.query(
+        `select kind, workspace_id, subject_id, expires_at, used_at from access_tokens
+          where token_hash = $1 and kind = any($2)`,
+        [tokenHash(token), kinds],
+      ),
+    )) as {
+      kind: AccessTokenKind;
+      workspace_id: string;
+      subject_id: string;
+      expires_at: Date;
+      used_at: Date | null;
+    }[];
+    return row
+      ? {
+          kind: row.kind,
+          workspaceId: row.workspace_id,
+          subjectId: row.subject_id,
+          expired: row.expires_at.getTime() <= Date.now(),
+          used: row.used_at !== null,
+        }
       : null;
   }
 

@@ -20,6 +20,7 @@ const envSchema = z.object({
     .regex(/^https?:\/\//, 'must be an absolute http(s) URL')
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
+  RAPPORT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface AppConfig {
@@ -30,6 +31,11 @@ export interface AppConfig {
   /** Base of every link the app hands out (invitations, audits, feedback), without a trailing slash. */
   publicUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /**
+   * Key that derives the tokens of feedback links (HMAC), so a link can be shown again while only its
+   * hash is stored. Unset: main.ts keeps a generated one in `dataDir`.
+   */
+  linkSecret: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -54,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const name = String(issue?.path[0] ?? 'environment');
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
   }
-  const { PORT, DATABASE_URL, RAPPORT_DATA_DIR, PUBLIC_URL, LOG_LEVEL } = parsed.data;
+  const { PORT, DATABASE_URL, RAPPORT_DATA_DIR, PUBLIC_URL, LOG_LEVEL, RAPPORT_SECRET } = parsed.data;
   const base = env.INIT_CWD ?? process.cwd();
   return {
     port: PORT,
@@ -62,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: isAbsolute(RAPPORT_DATA_DIR) ? RAPPORT_DATA_DIR : resolve(base, RAPPORT_DATA_DIR),
     publicUrl: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, ''),
     logLevel: LOG_LEVEL,
+    linkSecret: RAPPORT_SECRET,
   };
 }

@@ -2,6 +2,9 @@ import { AuditEntity } from '../modules/audits/audit.entity';
 import { ObservationEntity } from '../modules/audits/observation.entity';
 import { CheckInEntity } from '../modules/check-ins/check-in.entity';
 import { CustomerEntity } from '../modules/customers/customer.entity';
+import { FeedbackRequestEntity } from '../modules/feedback/feedback-request.entity';
+import { FeedbackResponseEntity } from '../modules/feedback/feedback-response.entity';
+import { SurveyEntity } from '../modules/feedback/survey.entity';
 import { FrictionPointEntity } from '../modules/friction/friction-point.entity';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { InvitationEntity } from '../modules/members/invitation.entity';
@@ -20,4 +23,7 @@ export const entities = [
   AuditEntity,
   ObservationEntity,
   FrictionPointEntity,
+  SurveyEntity,
+  FeedbackRequestEntity,
+  FeedbackResponseEntity,
 ];

@@ -5,6 +5,8 @@ import { AuditEntity } from '../modules/audits/audit.entity';
 import { ObservationEntity } from '../modules/audits/observation.entity';
 import { loadTouchpointScores, type TouchpointScores } from '../modules/audits/touchpoint-scores';
 import { CustomerEntity } from '../modules/customers/customer.entity';
+import { FeedbackResponseEntity } from '../modules/feedback/feedback-response.entity';
+import { SurveyEntity } from '../modules/feedback/survey.entity';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { MemberEntity } from '../modules/members/member.entity';
 import { TouchpointEntity } from '../modules/touchpoints/touchpoint.entity';
@@ -26,6 +28,9 @@ export interface Loaders {
   interaction: TenantLoader<InteractionEntity>;
   audit: TenantLoader<AuditEntity>;
   observation: TenantLoader<ObservationEntity>;
+  survey: TenantLoader<SurveyEntity>;
+  /** The answer to a feedback request, by the request's key. */
+  responseOfRequest: TenantLoader<FeedbackResponseEntity>;
   /** Audit ratings, consistency and open friction per touchpoint. */
   touchpointScores: DataLoader<TenantKey, TouchpointScores, string>;
 }
@@ -70,6 +75,23 @@ function touchpointScoresLoader(db: Db): DataLoader<TenantKey, TouchpointScores,
   );
 }
 
+function responseOfRequestLoader(db: Db): TenantLoader<FeedbackResponseEntity> {
+  return new DataLoader(
+    async (keys) => {
+      const found = new Map<string, FeedbackResponseEntity>();
+      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
+        const rows = await db.inWorkspace(workspaceId, (em) =>
+          em.findBy(FeedbackResponseEntity, { workspaceId, requestId: In(ids) }),
+        );
+        for (const row of rows)
+          if (row.requestId) found.set(keyString({ workspaceId, id: row.requestId }), row);
+      }
+      return keys.map((k) => found.get(keyString(k)) ?? null);
+    },
+    { cacheKeyFn: keyString },
+  );
+}
+
 /** Made fresh for every request, so nothing is cached across requests or members. */
 export function createLoaders(db: Db): Loaders {
   return {
@@ -83,5 +105,7 @@ export function createLoaders(db: Db): Loaders {
     audit: tenantLoader(db, AuditEntity),
     observation: tenantLoader(db, ObservationEntity),
     touchpointScores: touchpointScoresLoader(db),
+    survey: tenantLoader(db, SurveyEntity),
+    responseOfRequest: responseOfRequestLoader(db),
   };
 }

@@ -36,7 +36,11 @@ export async function startTestApp(): Promise<TestApp> {
   await server.end();
   const url = databaseUrl(base, name);
   await migrate(url);
-  const config = loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    PUBLIC_URL,
+    LOG_LEVEL: 'silent',
+    RAPPORT_SECRET: 'test-link-secret-test-link-secret-0123',
+  });
   const app = await createApp(config, url, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   await app.init();
   const admin = new Pool({ connectionString: url, max: 2 });

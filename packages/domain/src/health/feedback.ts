@@ -1,23 +1,13 @@
-import { SURVEY_TYPES, type SurveyType } from '../enums';
+import { SURVEY_TYPES } from '../enums';
+import { isLowScore, normalisedScore, SCORE_RANGES } from '../feedback';
 import type { FactsAt, HealthFeedbackFact } from './facts';
 import type { HealthModel } from './model';
 import type { FactorReading } from './reading';
 import { daysAgo } from './text';
 import { clamp, daysBetween } from './time';
 
-/** Inclusive answer ranges, as the contract's PublicFeedbackForm states them. */
-const SCALES: Record<SurveyType, { min: number; max: number }> = {
-  NPS: { min: 0, max: 10 },
-  CSAT: { min: 1, max: 5 },
-  CES: { min: 1, max: 7 },
-};
-
-/** A "low answer" per PRODUCT.md (it closes the loop): the follow-up is worded accordingly. */
-const LOW_AT_MOST: Record<SurveyType, number> = { NPS: 6, CSAT: 2, CES: 3 };
-
 function feedbackValue({ surveyType, score }: HealthFeedbackFact): number {
-  const { min, max } = SCALES[surveyType];
-  return clamp((score - min) / (max - min), 0, 1);
+  return clamp(normalisedScore(surveyType, score), 0, 1);
 }
 
 /**
@@ -51,12 +41,12 @@ export function readFeedback(facts: FactsAt, model: HealthModel): FactorReading 
   }
 
   const { surveyType, score } = latest;
-  const answer = `${surveyType} ${score}/${SCALES[surveyType].max}`;
-  const low = score <= LOW_AT_MOST[surveyType];
+  const answer = `${surveyType} ${score}/${SCORE_RANGES[surveyType].max}`;
+  const low = isLowScore(surveyType, score);
   return {
     key: 'feedback',
     value: feedbackValue(latest),
     explanation: `Latest feedback: ${answer}, ${daysAgo(ageDays)}`,
-    action: `Follow up on the ${low ? 'low ' : ''}${surveyType} answer (${score}/${SCALES[surveyType].max})`,
+    action: `Follow up on the ${low ? 'low ' : ''}${surveyType} answer (${score}/${SCORE_RANGES[surveyType].max})`,
   };
 }

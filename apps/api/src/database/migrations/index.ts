@@ -1,10 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Relationships1764200000000 } from './1764200000000-relationships';
 import { AuditsAndFriction1764300000000 } from './1764300000000-audits-and-friction';
+import { Feedback1764400000000 } from './1764400000000-feedback';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
   Foundation1764000000000,
   Relationships1764200000000,
   AuditsAndFriction1764300000000,
+  Feedback1764400000000,
 ];

@@ -39,6 +39,9 @@ export class FrictionPointEntity {
   @Column('uuid', { name: 'interaction_id', nullable: true })
   interactionId!: string | null;
 
+  @Column('uuid', { name: 'feedback_response_id', nullable: true })
+  feedbackResponseId!: string | null;
+
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy!: string | null;
 

@@ -13,6 +13,7 @@ import { type Connection, decodeTimeCursor, toConnection } from '../../graphql/c
 import { badUserInput, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
 import { CustomerEntity } from '../customers/customer.entity';
+import { FeedbackRequestsService } from '../feedback/feedback-requests.service';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
 import { InteractionEntity } from './interaction.entity';
@@ -22,6 +23,7 @@ export class InteractionsService {
   constructor(
     private readonly db: Db,
     private readonly customerState: CustomerStateService,
+    private readonly feedbackRequests: FeedbackRequestsService,
   ) {}
 
   get(actor: Actor, id: string): Promise<InteractionEntity | null> {
@@ -101,8 +103,10 @@ export class InteractionsService {
       // A concurrent request with the same key committed first: answer its interaction.
       return em.findOneByOrFail(InteractionEntity, { workspaceId, idempotencyKey });
     }
+    const interaction = await em.findOneByOrFail(InteractionEntity, { workspaceId, id });
+    await this.feedbackRequests.afterInteraction(em, interaction);
     await this.customerState.refresh(em, workspaceId, [input.customerId]);
-    return em.findOneByOrFail(InteractionEntity, { workspaceId, id });
+    return interaction;
   }
 
   /** The touchpoint's channel when a touchpoint is named (NOT_FOUND when it is not in the workspace). */

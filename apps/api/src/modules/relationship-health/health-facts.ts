@@ -1,10 +1,12 @@
 import {
   DEFAULT_HEALTH_MODEL,
   type HealthFacts,
+  type HealthFeedbackFact,
   type HealthFrictionFact,
   type HealthInteractionFact,
   type HealthModel,
   type InteractionPurpose,
+  type SurveyType,
 } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
 
@@ -47,8 +49,8 @@ interface InteractionFactRow {
 
 /**
  * Everything health is computed from, for a batch of customers of one workspace, in a constant number
- * of statements: interactions and friction points (every one, resolved too, for the trend's earlier
- * date). Feedback answers join here when that feature lands.
+ * of statements: interactions, feedback answers in the window of both dates, and friction points
+ * (every one, resolved too, for the trend's earlier date).
  */
 export async function loadHealthFacts(
   em: EntityManager,
@@ -72,6 +74,20 @@ export async function loadHealthFacts(
       where workspace_id = $1 and customer_id = any($2::uuid[])`,
     [workspaceId, subjects.map((s) => s.id)],
   );
+  const feedbackRows: { customer_id: string; responded_at: Date; type: SurveyType; score: number }[] =
+    await em.query(
+      `select r.customer_id, r.responded_at, s.type, r.score from feedback_responses r
+         join surveys s on s.workspace_id = r.workspace_id and s.id = r.survey_id
+        where r.workspace_id = $1 and r.customer_id = any($2::uuid[])
+          and r.responded_at > $3::timestamptz - $4::float8 * interval '1 day'`,
+      [workspaceId, subjects.map((s) => s.id), asOf, model.feedback.windowDays + model.trendDays],
+    );
+  const feedback = new Map<string, HealthFeedbackFact[]>(subjects.map((s) => [s.id, []]));
+  for (const row of feedbackRows) {
+    feedback
+      .get(row.customer_id)
+      ?.push({ answeredAt: row.responded_at, surveyType: row.type, score: row.score });
+  }
   const frictionPoints = new Map<string, HealthFrictionFact[]>(subjects.map((s) => [s.id, []]));
   for (const row of frictionRows) {
     frictionPoints.get(row.customer_id)?.push({ raisedAt: row.created_at, resolvedAt: row.resolved_at });
@@ -89,7 +105,7 @@ export async function loadHealthFacts(
       createdAt: subject.createdAt,
       cadenceDays: subject.cadenceDays,
       interactions: interactions.get(subject.id) ?? [],
-      feedback: [],
+      feedback: feedback.get(subject.id) ?? [],
       frictionPoints: frictionPoints.get(subject.id) ?? [],
     },
   }));

@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { CheckInEntity } from '../check-ins/check-in.entity';
+import { FeedbackResponseEntity } from '../feedback/feedback-response.entity';
 import { FrictionPointEntity } from '../friction/friction-point.entity';
 import { InteractionEntity } from '../interactions/interaction.entity';
 
 /**
  * One kind of entry in a customer's timeline. `entries` is a SQL select of `(id, at)` for one
  * customer (`$1` the workspace, `$2` the customer); `load` fetches the entries a page shows.
- * Feedback answers join as a source when that feature lands; the timeline itself does not change.
+ * A new kind of history is one more source here; the timeline itself does not change.
  */
 export interface TimelineSource {
   kind: string;
@@ -32,5 +33,11 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
     kind: 'friction-point',
     entries: `select id, created_at as at from friction_points where workspace_id = $1 and customer_id = $2`,
     load: (em, workspaceId, ids) => em.findBy(FrictionPointEntity, { workspaceId, id: In(ids) }),
+  },
+  {
+    // Only attributed answers: anonymous ones have no customer.
+    kind: 'feedback',
+    entries: `select id, responded_at as at from feedback_responses where workspace_id = $1 and customer_id = $2`,
+    load: (em, workspaceId, ids) => em.findBy(FeedbackResponseEntity, { workspaceId, id: In(ids) }),
   },
 ];

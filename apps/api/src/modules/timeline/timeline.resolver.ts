@@ -4,6 +4,8 @@ import { CheckInEntity } from '../check-ins/check-in.entity';
 import { CheckInModel } from '../check-ins/check-in.model';
 import type { CustomerEntity } from '../customers/customer.entity';
 import { CustomerModel } from '../customers/customer.model';
+import { FeedbackResponseModel } from '../feedback/feedback.model';
+import { FeedbackResponseEntity } from '../feedback/feedback-response.entity';
 import { FrictionPointModel } from '../friction/friction.model';
 import { FrictionPointEntity } from '../friction/friction-point.entity';
 import { InteractionEntity } from '../interactions/interaction.entity';
@@ -13,11 +15,12 @@ import { TimelineService } from './timeline.service';
 export const TimelineEntryUnion = createUnionType({
   name: 'TimelineEntry',
   description: "One event in a customer's history.",
-  types: () => [InteractionModel, CheckInModel, FrictionPointModel] as const,
+  types: () => [InteractionModel, CheckInModel, FrictionPointModel, FeedbackResponseModel] as const,
   resolveType: (entry: object) => {
     if (entry instanceof InteractionEntity) return InteractionModel;
     if (entry instanceof CheckInEntity) return CheckInModel;
     if (entry instanceof FrictionPointEntity) return FrictionPointModel;
+    if (entry instanceof FeedbackResponseEntity) return FeedbackResponseModel;
     return null;
   },
 });

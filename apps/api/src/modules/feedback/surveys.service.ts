@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { createSurveySchema } from '@rapport/domain';
+import { AccessTokensService } from '../../auth/access-tokens.service';
+import type { Actor } from '../../auth/actor';
+import { Db } from '../../database/db.service';
+import { notFound } from '../../graphql/errors';
+import { parseInput } from '../../graphql/parse-input';
+import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
+import { FeedbackLinks } from './feedback-links';
+import { SurveyEntity } from './survey.entity';
+
+/** A shared link never expires by itself; printed on a counter card, it must keep working. */
+const NEVER = new Date('9999-12-31T00:00:00Z');
+
+@Injectable()
+export class SurveysService {
+  constructor(
+    private readonly db: Db,
+    private readonly tokens: AccessTokensService,
+    private readonly links: FeedbackLinks,
+  ) {}
+
+  list(actor: Actor): Promise<SurveyEntity[]> {
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, (em) =>
+      em.find(SurveyEntity, { where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } }),
+    );
+  }
+
+  async create(actor: Actor, args: unknown): Promise<SurveyEntity> {
+    const input = parseInput(createSurveySchema, args);
+    const { workspaceId } = actor;
+    return this.db.inWorkspace(workspaceId, async (em) => {
+      if (
+        input.touchpointId &&
+        !(await em.existsBy(TouchpointEntity, { workspaceId, id: input.touchpointId }))
+      ) {
+        throw notFound('No such touchpoint');
+      }
+      const id = randomUUID();
+      await em.insert(SurveyEntity, { workspaceId, id, ...input });
+      if (input.anonymous) {
+        await this.tokens.issue(em, 'survey', workspaceId, id, NEVER, this.links.token('survey', id));
+      }
+      return em.findOneByOrFail(SurveyEntity, { workspaceId, id });
+    });
+  }
+
+  /** The shared link of an anonymous survey; null for an attributed one. */
+  publicUrl(survey: SurveyEntity): string | null {
+    return survey.anonymous ? this.links.url('survey', survey.id) : null;
+  }
+}
