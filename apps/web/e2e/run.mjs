@@ -6,7 +6,8 @@
 // (the customer is now overdue) → from the dashboard's overdue list, log a check-in in one tap and see
 // the customer leave the list → plan a check-in and mark it done from My check-ins → map touchpoints,
 // create an audit for an outsider, who (in a second browser, on a phone-sized screen, with no account)
-// records two steps, one a letdown, and submits → the owner sees the friction point and the heat map.
+// records two steps, one a letdown, and submits → the owner sees the friction point and the heat map →
+// a survey, a feedback request; the customer answers 3 on a phone → the follow-up and the health move.
 // Also runs axe-core on each page.
 //
 // Needs Chromium (`apt-get install -y chromium`).
@@ -399,6 +400,75 @@ async function run() {
   await checkA11y(page, 'touchpoints heat map');
   await page.screenshot({ path: join(artifacts, 'heat-map.png'), fullPage: true });
 
+  step = 'create a survey bound to the repair counter';
+  await page.goto(`${base}/feedback`);
+  await page.getByRole('button', { name: 'New survey' }).click();
+  const surveyForm = page.getByRole('form', { name: 'New survey' });
+  await surveyForm.getByLabel('Name').fill('After a repair');
+  await surveyForm.getByLabel('Type').selectOption('NPS');
+  await surveyForm.getByLabel('Question').fill('How likely are you to recommend us to a friend?');
+  await surveyForm.getByLabel(/^Touchpoint/).selectOption({ label: 'Repair counter' });
+  await surveyForm.getByRole('button', { name: 'Create survey' }).click();
+  await surveyForm.waitFor({ state: 'detached' });
+  await checkA11y(page, 'feedback page');
+
+  step = 'ask the customer for feedback';
+  await page.goto(customerUrl);
+  const healthScore = async () => {
+    const text = await main
+      .getByText(/^Health \d+ of 100/)
+      .first()
+      .textContent();
+    return Number(/Health (\d+)/.exec(text ?? '')?.[1]);
+  };
+  const scoreBefore = await healthScore();
+  await main.getByRole('button', { name: 'Ask for feedback' }).click();
+  const ask = page.getByRole('form', { name: 'Ask for feedback' });
+  await ask.getByLabel('Survey').selectOption({ label: 'After a repair (NPS)' });
+  await ask.getByRole('button', { name: 'Create link' }).click();
+  const feedbackField = page.getByLabel('Feedback link');
+  await feedbackField.waitFor();
+  const feedbackLink = await feedbackField.inputValue();
+  if (!feedbackLink.startsWith(`${base}/f/`)) throw new Error(`unexpected feedback link ${feedbackLink}`);
+
+  step = 'the customer answers 3 on a phone, in two taps and a comment';
+  const customerBrowser = await chromium.launch(CHROMIUM_OPTIONS);
+  try {
+    const form = await customerBrowser.newPage({ viewport: { width: 375, height: 812 } });
+    form.setDefaultTimeout(STEP_TIMEOUT_MS);
+    form.on('pageerror', (error) => pageErrors.push(`customer: ${error.message}`));
+    await form.goto(feedbackLink);
+    await form.getByText('How likely are you to recommend us to a friend?').waitFor();
+    await checkA11y(form, 'feedback form');
+    const formOverflow = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (formOverflow > 0) throw new Error(`the feedback form is ${formOverflow}px wider than a 375px screen`);
+    await form.getByRole('radio', { name: '3', exact: true }).check();
+    await form.getByLabel(/Anything you would like to add/).fill('The repair took three weeks');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    await form.screenshot({ path: join(artifacts, 'feedback-form-phone.png'), fullPage: true });
+  } finally {
+    await customerBrowser.close();
+  }
+
+  step = "the owner sees the follow-up and the customer's health move";
+  await page.goto(`${base}/friction`);
+  await page
+    .getByText(/Low NPS 3\/10/)
+    .first()
+    .waitFor();
+  await page.goto(customerUrl);
+  await main
+    .getByText(/NPS 3\/10/)
+    .first()
+    .waitFor();
+  const scoreAfter = await healthScore();
+  if (!(scoreAfter < scoreBefore)) {
+    throw new Error(`health did not move down after a low answer: ${scoreBefore} → ${scoreAfter}`);
+  }
+  log(`health after a low answer: ${scoreBefore} → ${scoreAfter}`);
+  await page.screenshot({ path: join(artifacts, 'customer-after-feedback.png'), fullPage: true });
+
   if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
 }
 
@@ -422,7 +492,7 @@ try {
   await run();
   await cleanUp();
   console.log(
-    `E2E PASS: sign up → customers → overdue → one-tap check-in → planned check-in → outsider audit → friction and heat map (${Date.now() - started} ms)`,
+    `E2E PASS: sign up → customers → overdue → one-tap check-in → planned check-in → outsider audit → friction and heat map → feedback closes the loop (${Date.now() - started} ms)`,
   );
   process.exit(0);
 } catch (error) {

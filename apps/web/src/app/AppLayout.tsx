@@ -8,6 +8,7 @@ import {
   CheckInsIcon,
   CloseIcon,
   CustomersIcon,
+  FeedbackIcon,
   FrictionIcon,
   HomeIcon,
   Logo,
@@ -26,6 +27,7 @@ const NAV_ITEMS = [
   { to: '/touchpoints', label: 'Touchpoints', icon: <TouchpointsIcon />, end: false },
   { to: '/audits', label: 'Audits', icon: <AuditsIcon />, end: false },
   { to: '/friction', label: 'Friction', icon: <FrictionIcon />, end: false },
+  { to: '/feedback', label: 'Feedback', icon: <FeedbackIcon />, end: false },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon />, end: false },
 ];
 

@@ -79,6 +79,13 @@ export const SearchIcon = () => (
   </Icon>
 );
 
+export const FeedbackIcon = () => (
+  <Icon>
+    <path d="M4 5h16v11H9l-5 4z" />
+    <path d="m12 7.8.9 1.9 2.1.3-1.5 1.4.4 2.1-1.9-1-1.9 1 .4-2.1L9 10l2.1-.3z" />
+  </Icon>
+);
+
 export function Logo() {
   return (
     <span className="app-logo">

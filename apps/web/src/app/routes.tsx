@@ -13,6 +13,8 @@ import { CustomersPage } from '~/features/customers/pages/CustomersPage';
 import { EditCustomerPage } from '~/features/customers/pages/EditCustomerPage';
 import { NewCustomerPage } from '~/features/customers/pages/NewCustomerPage';
 import { DashboardPage } from '~/features/dashboard/pages/DashboardPage';
+import { FeedbackPage } from '~/features/feedback/pages/FeedbackPage';
+import { PublicFeedbackPage } from '~/features/feedback-form/pages/PublicFeedbackPage';
 import { FrictionBoardPage } from '~/features/friction/pages/FrictionBoardPage';
 import { SettingsPage } from '~/features/settings/pages/SettingsPage';
 import { TouchpointsPage } from '~/features/touchpoints/pages/TouchpointsPage';
@@ -43,6 +45,7 @@ export const routes: RouteObject[] = [
       },
       { path: '/invite/:token', element: <AcceptInvitationPage /> },
       { path: '/a/:token', element: <PublicAuditPage /> },
+      { path: '/f/:token', element: <PublicFeedbackPage /> },
       {
         path: '/',
         element: (
@@ -63,6 +66,7 @@ export const routes: RouteObject[] = [
           { path: 'audits/:id', element: <AuditPage /> },
           { path: 'audits/:id/run', element: <RunAuditPage /> },
           { path: 'friction', element: <FrictionBoardPage /> },
+          { path: 'feedback', element: <FeedbackPage /> },
           { path: 'settings', element: <SettingsPage /> },
         ],
       },

@@ -19,6 +19,8 @@ import { describeError } from '~/app/errors';
 import { formatDate, pluralize } from '~/app/labels';
 import { useDocumentTitle } from '~/app/use-document-title';
 import { CustomerCheckIns } from '~/features/check-ins/components/CustomerCheckIns';
+import { AskForFeedback } from '~/features/feedback-requests/components/AskForFeedback';
+import { CustomerFeedbackRequests } from '~/features/feedback-requests/components/CustomerFeedbackRequests';
 import { LogInteractionForm } from '~/features/interactions/components/LogInteractionForm';
 import { Timeline } from '~/features/interactions/components/Timeline';
 import { evictCustomerLists } from '../components/CustomerForm';
@@ -39,6 +41,10 @@ export function CustomerPage() {
   // `?log=check-in` (the dashboard's one-tap "Log check-in") opens the quick log at once.
   const [logging, setLogging] = useState(searchParams.get('log') === 'check-in');
   const [notice, setNotice] = useState<string | null>(null);
+  // The interaction just logged: the notice offers to ask for feedback about it.
+  const [loggedId, setLoggedId] = useState<string | null>(null);
+  // "Ask for feedback" open, optionally about an interaction.
+  const [asking, setAsking] = useState<{ interactionId: string | null } | null>(null);
   const refresh = useRefreshCustomer();
   const [archive, archiving] = useMutation(ArchiveCustomerDocument, { update: evictCustomerLists });
   const customer = data?.customer;
@@ -94,6 +100,17 @@ export function CustomerPage() {
                 Log interaction
               </Button>
             )}
+            {!archived && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setAsking({ interactionId: null });
+                  setNotice(null);
+                }}
+              >
+                Ask for feedback
+              </Button>
+            )}
             <Link to={`/customers/${customer.id}/edit`} className={buttonClassName({ variant: 'secondary' })}>
               Edit
             </Link>
@@ -129,8 +146,33 @@ export function CustomerPage() {
         </Alert>
       )}
       {notice && (
-        <Alert tone="success" className="page-notice" onDismiss={() => setNotice(null)}>
-          {notice}
+        <Alert
+          tone="success"
+          className="page-notice"
+          onDismiss={() => {
+            setNotice(null);
+            setLoggedId(null);
+          }}
+        >
+          {loggedId && !asking && !archived ? (
+            <div className="confirm">
+              <p>{notice}</p>
+              <div className="confirm__actions">
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => {
+                    setAsking({ interactionId: loggedId });
+                    setNotice(null);
+                  }}
+                >
+                  Ask for feedback about it
+                </Button>
+              </div>
+            </div>
+          ) : (
+            notice
+          )}
         </Alert>
       )}
       <div className="detail-grid">
@@ -140,10 +182,26 @@ export function CustomerPage() {
               <LogInteractionForm
                 customerId={customer.id}
                 onCancel={() => setLogging(false)}
-                onLogged={() => {
+                onLogged={(interaction) => {
                   setLogging(false);
                   setNotice('Interaction logged.');
+                  setLoggedId(interaction.id);
                   refresh();
+                }}
+              />
+            </Card>
+          )}
+          {asking && (
+            <Card
+              title="Ask for feedback"
+              description="A single-use link to one short question: copy it, or send it by email."
+            >
+              <AskForFeedback
+                customer={customer}
+                interactionId={asking.interactionId}
+                onClose={() => {
+                  setAsking(null);
+                  setLoggedId(null);
                 }}
               />
             </Card>
@@ -155,7 +213,7 @@ export function CustomerPage() {
             factors={customer.health.factors}
             nextBestAction={customer.health.nextBestAction}
           />
-          <Card title="History" description="Contacts and check-ins, newest first.">
+          <Card title="History" description="Contacts, check-ins, friction and feedback, newest first.">
             <Timeline customerId={customer.id} />
           </Card>
           <Card
@@ -248,6 +306,9 @@ export function CustomerPage() {
                 <dd>{formatDate(customer.createdAt)}</dd>
               </div>
             </dl>
+          </Card>
+          <Card title="Feedback requests">
+            <CustomerFeedbackRequests customerId={customer.id} />
           </Card>
           <Card title="Planned check-ins">
             <CustomerCheckIns

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { isLowScore, SCORE_RANGES } from '@rapport/domain';
 import { Badge, Button, EmptyState, ErrorState, LoadingState } from '@rapport/ui';
 import { useState } from 'react';
 import { describeError } from '~/app/errors';
@@ -18,12 +19,39 @@ type Entry = NonNullable<CustomerTimelineQuery['customer']>['timeline']['edges']
 
 const FRICTION_STATUS_LABELS = { OPEN: 'open', IN_PROGRESS: 'being fixed', RESOLVED: 'resolved' } as const;
 
+/** "NPS 3/10": the survey type and the score out of its maximum. */
+export function formatFeedbackScore(type: keyof typeof SCORE_RANGES, score: number): string {
+  return `${type} ${score}/${SCORE_RANGES[type].max}`;
+}
+
 function TimelineItem({ entry }: { entry: Entry }) {
+  if (entry.__typename === 'FeedbackResponse') {
+    const low = isLowScore(entry.survey.type, entry.score);
+    return (
+      <li className="timeline__item timeline__item--feedback">
+        <div className="timeline__head">
+          <Badge tone={low ? 'danger' : 'success'}>Feedback</Badge>
+          <time dateTime={entry.respondedAt}>{formatDateTime(entry.respondedAt)}</time>
+        </div>
+        <p className="timeline__summary">
+          {formatFeedbackScore(entry.survey.type, entry.score)}
+          {entry.comment ? ` — “${entry.comment}”` : ''}
+        </p>
+        <p className="timeline__meta">
+          {entry.survey.name}
+          {low ? ' · a low answer: a follow-up was raised' : ''}
+        </p>
+      </li>
+    );
+  }
   if (entry.__typename === 'FrictionPoint') {
     return (
       <li className="timeline__item timeline__item--friction">
         <div className="timeline__head">
-          <Badge tone="danger">Friction, {FRICTION_STATUS_LABELS[entry.frictionStatus]}</Badge>
+          <Badge tone="danger">
+            {entry.frictionSource === 'FEEDBACK' ? 'Follow-up on feedback' : 'Friction'},{' '}
+            {FRICTION_STATUS_LABELS[entry.frictionStatus]}
+          </Badge>
           <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
         </div>
         <p className="timeline__summary">{entry.description}</p>

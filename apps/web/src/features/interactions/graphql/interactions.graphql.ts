@@ -51,10 +51,22 @@ export const CustomerTimelineDocument = graphql(`
               description
               severity
               frictionStatus: status
+              frictionSource: source
               createdAt
               touchpoint {
                 id
                 name
+              }
+            }
+            ... on FeedbackResponse {
+              id
+              score
+              comment
+              respondedAt
+              survey {
+                id
+                name
+                type
               }
             }
           }

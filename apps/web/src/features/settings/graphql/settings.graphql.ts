@@ -45,3 +45,60 @@ export const UpdateWorkspaceDocument = graphql(`
     }
   }
 `);
+
+/** The workspace's ask-early rules, with the surveys and touchpoints they can name. */
+export const FeedbackSettingsDocument = graphql(`
+  query FeedbackSettings {
+    me {
+      id
+      workspace {
+        id
+        feedbackCapDays
+        autoFeedbackTrigger
+        autoFeedbackSurvey {
+          id
+          name
+        }
+        autoFeedbackTouchpoint {
+          id
+          name
+        }
+      }
+    }
+    surveys {
+      id
+      name
+      anonymous
+    }
+    touchpoints {
+      id
+      name
+    }
+  }
+`);
+
+export const UpdateFeedbackCapDocument = graphql(`
+  mutation UpdateFeedbackCap($feedbackCapDays: Int!) {
+    updateWorkspace(feedbackCapDays: $feedbackCapDays) {
+      id
+      feedbackCapDays
+    }
+  }
+`);
+
+export const SetFeedbackAutoRequestDocument = graphql(`
+  mutation SetFeedbackAutoRequest($surveyId: ID, $trigger: FeedbackTrigger, $touchpointId: ID) {
+    setFeedbackAutoRequest(surveyId: $surveyId, trigger: $trigger, touchpointId: $touchpointId) {
+      id
+      autoFeedbackTrigger
+      autoFeedbackSurvey {
+        id
+        name
+      }
+      autoFeedbackTouchpoint {
+        id
+        name
+      }
+    }
+  }
+`);

@@ -1,0 +1,56 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { renderRoute } from '~/test/render';
+import { FeedbackFormDocument } from '../graphql/feedback-form.graphql';
+import { PublicFeedbackPage } from './PublicFeedbackPage';
+
+async function violations() {
+  // jsdom has no layout (colour contrast): that is for a browser.
+  const results = await axe.run(document.body, {
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+}
+
+const render = (status = 'PENDING') =>
+  renderRoute(<PublicFeedbackPage />, {
+    path: '/f/:token',
+    url: '/f/tok',
+    member: null,
+    mocks: [
+      {
+        request: { query: FeedbackFormDocument, variables: { token: 'tok' } },
+        result: {
+          data: {
+            feedbackForm: {
+              __typename: 'PublicFeedbackForm',
+              businessName: 'Lovelace Bakery',
+              type: 'NPS',
+              question: 'How likely are you to recommend us?',
+              minScore: 0,
+              maxScore: 10,
+              status,
+            },
+          },
+        },
+      },
+    ],
+  });
+
+describe('public feedback form accessibility', () => {
+  it('the form passes axe checks, also showing an error', async () => {
+    render();
+    await screen.findByRole('heading', { name: 'How likely are you to recommend us?' });
+    expect(await violations()).toEqual([]);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByText('Choose a score from 0 to 10');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the expired page passes axe checks', async () => {
+    render('EXPIRED');
+    await screen.findByRole('heading', { name: 'This link has expired' });
+    expect(await violations()).toEqual([]);
+  });
+});

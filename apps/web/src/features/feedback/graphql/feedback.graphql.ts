@@ -1,0 +1,181 @@
+import { graphql } from '~/gql';
+
+/** Surveys, newest first, with the touchpoints the "New survey" form offers. */
+export const FeedbackSurveysDocument = graphql(`
+  query FeedbackSurveys {
+    surveys {
+      id
+      name
+      type
+      question
+      anonymous
+      publicUrl
+      createdAt
+      touchpoint {
+        id
+        name
+      }
+    }
+    touchpoints {
+      id
+      name
+    }
+  }
+`);
+
+export const CreateSurveyDocument = graphql(`
+  mutation CreateSurvey($input: CreateSurveyInput!) {
+    createSurvey(input: $input) {
+      id
+      name
+      type
+      question
+      anonymous
+      publicUrl
+      createdAt
+      touchpoint {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** Six monthly summaries in one round trip: m0 is the oldest month, m5 the current one. */
+export const FeedbackScoresOverTimeDocument = graphql(`
+  query FeedbackScoresOverTime(
+    $from0: DateTime!
+    $to0: DateTime!
+    $from1: DateTime!
+    $to1: DateTime!
+    $from2: DateTime!
+    $to2: DateTime!
+    $from3: DateTime!
+    $to3: DateTime!
+    $from4: DateTime!
+    $to4: DateTime!
+    $from5: DateTime!
+    $to5: DateTime!
+  ) {
+    m0: feedbackSummary(from: $from0, to: $to0) {
+      responses
+      nps
+      csat
+      ces
+    }
+    m1: feedbackSummary(from: $from1, to: $to1) {
+      responses
+      nps
+      csat
+      ces
+    }
+    m2: feedbackSummary(from: $from2, to: $to2) {
+      responses
+      nps
+      csat
+      ces
+    }
+    m3: feedbackSummary(from: $from3, to: $to3) {
+      responses
+      nps
+      csat
+      ces
+    }
+    m4: feedbackSummary(from: $from4, to: $to4) {
+      responses
+      nps
+      csat
+      ces
+    }
+    m5: feedbackSummary(from: $from5, to: $to5) {
+      responses
+      nps
+      csat
+      ces
+    }
+  }
+`);
+
+export const FeedbackTouchpointsDocument = graphql(`
+  query FeedbackTouchpoints {
+    touchpoints {
+      id
+      name
+    }
+  }
+`);
+
+/** One touchpoint's answers over a period. */
+export const TouchpointFeedbackSummaryDocument = graphql(`
+  query TouchpointFeedbackSummary($touchpointId: ID!, $from: DateTime!, $to: DateTime!) {
+    feedbackSummary(touchpointId: $touchpointId, from: $from, to: $to) {
+      responses
+      nps
+      csat
+      ces
+    }
+  }
+`);
+
+export const FeedbackRequestsDocument = graphql(`
+  query FeedbackRequests {
+    feedbackRequests {
+      id
+      status
+      expiresAt
+      createdAt
+      survey {
+        id
+        name
+      }
+      customer {
+        id
+        name
+      }
+      response {
+        id
+        score
+        comment
+        respondedAt
+      }
+    }
+  }
+`);
+
+export const FeedbackResponsesDocument = graphql(`
+  query FeedbackResponses {
+    feedbackResponses {
+      id
+      score
+      comment
+      respondedAt
+      survey {
+        id
+        name
+        type
+        anonymous
+      }
+      customer {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const BlindSpotsDocument = graphql(`
+  query BlindSpots {
+    blindSpots {
+      touchpoint {
+        id
+        name
+        stage
+      }
+      audits
+      answers
+      auditScore
+      customerScore
+      gap
+    }
+  }
+`);
