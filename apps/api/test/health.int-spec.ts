@@ -208,6 +208,41 @@ describe('a customer’s health', () => {
       lastRelationshipContactAt(expected.facts.interactions)!.getTime(),
     );
   });
+
+  it('stays exact when many writes about one customer run at once, with no deadlock', async () => {
+    // Each write inserts a row referencing the customer (a key-share lock on it) before its
+    // refresh locks the customer: the refresh's lock must not wait on the others' key-share locks.
+    const id = await createCustomer(owner.client);
+    const contacts: Contact[] = Array.from({ length: 12 }, (_, i) => ({
+      daysAgo: i * 3,
+      purpose: PURPOSES[i % PURPOSES.length]!,
+      sentiment: (i % 5) - 2,
+    }));
+    const answers = await Promise.all([
+      ...contacts.map((contact) =>
+        owner.client.gql(LOG, {
+          input: {
+            customerId: id,
+            channel: 'PHONE',
+            direction: 'OUTBOUND',
+            purpose: contact.purpose,
+            sentiment: contact.sentiment,
+            summary: 'At the same time',
+            occurredAt: new Date(Date.now() - contact.daysAgo * DAY).toISOString(),
+          },
+        }),
+      ),
+      owner.client.gql(`mutation($id: ID!) { updateCustomer(id: $id, input: { cadenceDays: 45 }) { id } }`, {
+        id,
+      }),
+    ]);
+    expect(answers.map((a) => a.errors)).toEqual(answers.map(() => undefined));
+    const customer = await readHealth(owner.client, id);
+    const expected = await expectedHealth(id);
+    expect(expected.facts.interactions).toHaveLength(contacts.length);
+    expect(customer.health).toEqual(expected.health);
+    expect(customer.cadenceDays).toBe(45);
+  });
 });
 
 describe('the band filter and the health orders, across the whole workspace', () => {

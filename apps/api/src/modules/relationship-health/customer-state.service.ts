@@ -79,7 +79,9 @@ export class CustomerStateService {
           order by c.id
           -- Serialises recomputations of one customer: a concurrent write's refresh waits here, then
           -- (a new statement, so a new snapshot) sees this transaction's facts once it commits.
-          for update of c`,
+          -- NO KEY: the writes hold key-share locks on the customer (their rows reference it), which
+          -- a plain FOR UPDATE would wait on, two such writes deadlocking each other.
+          for no key update of c`,
         [workspaceId, ids],
       )
     ).map((r: { id: string; created_at: Date; cadence_days: number }) => ({
