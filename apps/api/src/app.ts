@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
+import { ensureAppLogin } from './database/app-login';
 import { createDataSource } from './database/data-source';
 import { bodyErrors } from './http/body-errors';
 import { requestId } from './http/request-id';
@@ -23,7 +24,8 @@ export interface AppOptions {
 
 /**
  * The whole HTTP application (GraphQL, health checks, the web client), not yet listening.
- * `databaseUrl` is the login the pool uses; every request runs as the unprivileged app role.
+ * `databaseUrl` is the database owner's login: the request pool logs in as the app's own login role
+ * (see app-login.ts) and runs as the unprivileged app role; only pg-boss, for its own schema, uses it.
  */
 export async function createApp(
   config: AppConfig,
@@ -31,7 +33,8 @@ export async function createApp(
   logger: Logger,
   options: AppOptions = { jobs: false },
 ): Promise<INestApplication> {
-  const dataSource = createDataSource(databaseUrl, 'app');
+  if (!config.linkSecret) throw new Error('No app secret: set RAPPORT_SECRET');
+  const dataSource = createDataSource(await ensureAppLogin(databaseUrl, config.linkSecret), 'app');
   await dataSource.initialize();
   const jobs = options.jobs ? { databaseUrl, logger } : null;
   const module = AppModule.create(config, dataSource, logger, jobs);

@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logger';
 import { dumpState, isHashStored, isStoredAnywhere, raceOnWrite } from './support/database';
 import {
@@ -15,6 +14,7 @@ import {
   signUpOwner,
   startTestApp,
   type TestApp,
+  testConfig,
   uniqueEmail,
 } from './support/harness';
 import { gqlWithSession, postGql, sessionCookieOf, sha256, type Variables } from './support/http';
@@ -188,7 +188,7 @@ describe('session cookie', () => {
   );
 
   it('is Secure when the app is served over HTTPS', async () => {
-    const config = loadConfig({ PUBLIC_URL: 'https://rapport.test', LOG_LEVEL: 'silent' });
+    const config = testConfig({ PUBLIC_URL: 'https://rapport.test' });
     const app = await createApp(config, t.url, createLogger('silent'));
     await app.init();
     try {

@@ -8,7 +8,6 @@ import {
 } from '@rapport/domain';
 import { Client } from 'pg';
 import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logger';
 import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
 import { REFRESH_HEALTH_CRON, REFRESH_HEALTH_QUEUE } from '../src/modules/relationship-health/health-jobs';
@@ -17,11 +16,11 @@ import {
   code,
   fields,
   type GqlClient,
-  PUBLIC_URL,
   type SignedIn,
   signUpOwner,
   startTestApp,
   type TestApp,
+  testConfig,
 } from './support/harness';
 
 const DAY = 86_400_000;
@@ -529,7 +528,7 @@ describe('time passing', () => {
     const owner = await signUpOwner(t, 'Jobs Bakery');
     const id = await createCustomer(owner.client);
     await t.admin.query(`update customers set health_as_of = now() - interval '3 hours' where id = $1`, [id]);
-    const config = loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent' });
+    const config = testConfig();
     const app = await createApp(config, t.url, createLogger('silent'), { jobs: true });
     let closed = false;
     try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, type PoolClient } from 'pg';
+import { appLoginRole } from '../src/database/app-login';
 import { APP_ROLE, APP_ROLE_STARTUP_OPTIONS } from '../src/database/app-role';
 import {
   addMember,
@@ -783,21 +784,26 @@ describe('database locks', () => {
   }
 
   /**
-   * As the app role, with `app.workspace_id` set to `workspaceId` (or not set). The connection has
-   * first had a workspace set and committed, as a pooled connection of the app would have.
+   * As the app does: logged in as its login role, running as the app role, with `app.workspace_id`
+   * set to `workspaceId` (or not set). The connection has first had a workspace set and committed, as
+   * a pooled connection of the app would have.
    */
-  function asApp<T>(workspaceId: string | null, work: (db: PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(async (db) => {
+  async function asApp<T>(workspaceId: string | null, work: (db: Client) => Promise<T>): Promise<T> {
+    const db = new Client({ connectionString: t.appUrl, options: APP_ROLE_STARTUP_OPTIONS });
+    await db.connect();
+    try {
+      await db.query('begin');
       await db.query(`select set_config('app.workspace_id', $1, true)`, [randomUUID()]);
       await db.query('commit');
       await db.query('begin');
-      await db.query(`set local role ${APP_ROLE}`);
       if (workspaceId) await db.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
-      return work(db);
-    });
+      return await work(db);
+    } finally {
+      await db.end();
+    }
   }
 
-  const count = async (db: PoolClient, table: string, where = 'true', params: unknown[] = []) =>
+  const count = async (db: Client, table: string, where = 'true', params: unknown[] = []) =>
     (await db.query(`select count(*)::int as n from ${table} where ${where}`, params)).rows[0].n as number;
 
   describe('schema', () => {
@@ -904,16 +910,42 @@ describe('database locks', () => {
       expect(owned).toEqual({ relations: 0, schemas: 0, functions: 0 });
     });
 
-    it('is what the app connects as, and RESET ROLE keeps it', async () => {
-      const db = new Client({ connectionString: t.url, options: APP_ROLE_STARTUP_OPTIONS });
-      await db.connect();
-      try {
-        expect((await db.query('select current_user as u')).rows[0].u).toBe(APP_ROLE);
+    it('is what the app runs as, on a login that is no superuser, owns nothing and can become nothing else', async () => {
+      const [login] = await rows(
+        `select rolname, rolsuper, rolbypassrls, rolcanlogin, rolcreaterole, rolcreatedb, rolreplication,
+           (select count(*)::int from pg_class where relowner = r.oid) as relations,
+           (select array_agg(g.rolname::text) from pg_auth_members m join pg_roles g on g.oid = m.roleid
+             where m.member = r.oid) as member_of
+         from pg_roles r where rolname = $1`,
+        [new URL(t.appUrl).username],
+      );
+      expect(login).toEqual({
+        rolname: appLoginRole(new URL(t.url).pathname.slice(1)),
+        rolsuper: false,
+        rolbypassrls: false,
+        rolcanlogin: true,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        rolreplication: false,
+        relations: 0,
+        member_of: [APP_ROLE],
+      });
+      await asApp(a.workspaceId, async (db) => {
+        const who = async () => (await db.query('select current_user as c, session_user as s')).rows[0];
+        expect(await who()).toEqual({ c: APP_ROLE, s: login.rolname });
         await db.query('reset role');
-        expect((await db.query('select current_user as u')).rows[0].u).toBe(APP_ROLE);
-      } finally {
-        await db.end();
-      }
+        expect((await who()).c).toBe(APP_ROLE);
+        await expect(db.query('set role postgres')).rejects.toMatchObject({ code: '42501' });
+      });
+    });
+
+    it('is the login of the running app’s pool', async () => {
+      await a.owner.client.ok('{ me { id } }');
+      const [session] = await rows(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and usename = $1`,
+        [new URL(t.appUrl).username],
+      );
+      expect(session.n).toBeGreaterThan(0);
     });
   });
 
@@ -1267,6 +1299,28 @@ describe('database locks', () => {
       await inTransaction((db) =>
         expect(db.query(sql, params({ a, b }))).rejects.toMatchObject({ code: '23503' }),
       );
+    });
+  });
+});
+
+describe('one pool, two workspaces at once', () => {
+  it('answers 200 concurrent requests, alternating between A and B, each with its own data only', async () => {
+    const QUERY = `{ me { workspace { id } } customers(first: 100) { edges { node { id } } }
+      frictionPoints { id } feedbackResponses { id } }`;
+    const expected = async (tenant: Tenant) => {
+      const data = await tenant.owner.client.ok(QUERY);
+      expect(data.me.workspace.id).toBe(tenant.workspaceId);
+      expect(data.customers.edges.length).toBeGreaterThan(0);
+      return data;
+    };
+    const [ofA, ofB] = [await expected(a), await expected(b)];
+    expect(ofA).not.toEqual(ofB);
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? a : b).owner.client.gql(QUERY)),
+    );
+    answers.forEach((answer, i) => {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual(i % 2 === 0 ? ofA : ofB);
     });
   });
 });

@@ -4,8 +4,8 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 
 /**
- * `app`: the request pool, running as the unprivileged app role so row-level security applies.
- * `admin`: the login user as is, for migrations only.
+ * `app`: the request pool, logged in as the app's login role and running as the app role, so
+ * row-level security applies. `admin`: the database owner as is, for migrations only.
  */
 export function createDataSource(url: string, as: 'app' | 'admin', poolSize = 10): DataSource {
   return new DataSource({

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
+import { appLoginRole, ensureAppLogin } from '../../src/database/app-login';
 import { migrate } from '../../src/database/migrate';
 import { createLogger } from '../../src/logger';
 
@@ -21,8 +22,10 @@ export interface TestApp {
   client(): GqlClient;
   /** Superuser access to this file's database, to look behind the API (never used by the API). */
   admin: Pool;
-  /** The login the app uses (it runs as the app role on top of it). */
+  /** The database owner's login, which the app is given (and migrations use). */
   url: string;
+  /** The login the app's request pool uses (it runs as the app role on top of it). */
+  appUrl: string;
   close(): Promise<void>;
 }
 
@@ -36,11 +39,7 @@ export async function startTestApp(): Promise<TestApp> {
   await server.end();
   const url = databaseUrl(base, name);
   await migrate(url);
-  const config = loadConfig({
-    PUBLIC_URL,
-    LOG_LEVEL: 'silent',
-    RAPPORT_SECRET: 'test-link-secret-test-link-secret-0123',
-  });
+  const config = testConfig();
   const app = await createApp(config, url, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   await app.init();
   const admin = new Pool({ connectionString: url, max: 2 });
@@ -48,15 +47,25 @@ export async function startTestApp(): Promise<TestApp> {
     app,
     admin,
     url,
+    appUrl: await ensureAppLogin(url, TEST_SECRET),
     client: () => new GqlClient(app),
     close: async () => {
       await app.close();
       await admin.end();
       const drop = new Pool({ connectionString: base, max: 1 });
       await drop.query(`drop database if exists ${name} with (force)`);
+      // Roles are cluster-wide: a server named by DATABASE_URL would otherwise keep one per test file.
+      await drop.query(`drop role if exists ${appLoginRole(name)}`);
       await drop.end();
     },
   };
+}
+
+const TEST_SECRET = 'test-link-secret-test-link-secret-0123';
+
+/** The configuration of a test app; `env` overrides or adds variables. */
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({ PUBLIC_URL, LOG_LEVEL: 'silent', RAPPORT_SECRET: TEST_SECRET, ...env });
 }
 
 export interface GqlError {
