@@ -15,8 +15,8 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { Db } from './database/db.service';
 import type { RequestContext } from './graphql/context';
-import { depthLimit } from './graphql/depth-limit';
 import { formatError } from './graphql/format-error';
+import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
 import { currentRequestId } from './http/request-id';
 import type { Logger } from './logger';
@@ -110,8 +110,6 @@ const services = [
 @Module({ providers: services, exports: services })
 class ServicesModule {}
 
-export const MAX_QUERY_DEPTH = 10;
-
 @Module({})
 export class AppModule {
   static create(
@@ -134,8 +132,14 @@ export class AppModule {
             sortSchema: true,
             playground: false,
             csrfPrevention: true,
+            // One operation per request: a JSON array of operations is refused (400), so the
+            // per-document limits cannot be multiplied by batching documents into one request.
+            allowBatchedHttpRequests: false,
+            // Off in production: no client needs it at run time (the web app is typed from
+            // schema.graphql at build time), and it would map the API for anyone probing it.
+            introspection: !config.production,
             includeStacktraceInErrorResponses: false,
-            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+            validationRules: queryLimitRules,
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,
@@ -144,11 +148,16 @@ export class AppModule {
               loaders: createLoaders(db),
             }),
             formatError: (formatted, error) =>
-              formatError(formatted, error, (internal) => {
-                const requestId = currentRequestId();
-                logger.error({ err: internal, requestId }, 'unhandled error in a GraphQL operation');
-                return requestId;
-              }),
+              formatError(
+                formatted,
+                error,
+                (internal) => {
+                  const requestId = currentRequestId();
+                  logger.error({ err: internal, requestId }, 'unhandled error in a GraphQL operation');
+                  return requestId;
+                },
+                { hideSuggestions: config.production },
+              ),
           }),
         }),
         ServicesModule,

@@ -10,7 +10,16 @@ describe('loadConfig', () => {
       dataDir: resolve('/srv/rapport', '.rapport'),
       publicUrl: 'http://localhost:3000',
       logLevel: 'info',
+      production: false,
     });
+  });
+
+  it.each([
+    ['production', true],
+    ['development', false],
+    ['test', false],
+  ])('reads NODE_ENV=%s as production: %p', (NODE_ENV, production) => {
+    expect(loadConfig({ NODE_ENV }).production).toBe(production);
   });
 
   it('reads every variable and trims a trailing slash off PUBLIC_URL', () => {
@@ -42,6 +51,7 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'localhost:3000' }, 'PUBLIC_URL must be an absolute http(s) URL'],
     [{ PUBLIC_URL: 'ftp://host' }, 'PUBLIC_URL must be an absolute http(s) URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ NODE_ENV: 'prod' }, 'NODE_ENV must be one of development, test, production'],
   ])('stops with one clear line for %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'test', 'production'] as const;
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -21,6 +22,7 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
   RAPPORT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  NODE_ENV: z.enum(NODE_ENVS, `must be one of ${NODE_ENVS.join(', ')}`).default('development'),
 });
 
 export interface AppConfig {
@@ -36,6 +38,11 @@ export interface AppConfig {
    * hash is stored. Unset: main.ts keeps a generated one in `dataDir`.
    */
   linkSecret: string | undefined;
+  /**
+   * NODE_ENV=production: the GraphQL API hides its schema (no introspection, no "Did you mean …?"
+   * in error messages).
+   */
+  production: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -60,7 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const name = String(issue?.path[0] ?? 'environment');
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
   }
-  const { PORT, DATABASE_URL, RAPPORT_DATA_DIR, PUBLIC_URL, LOG_LEVEL, RAPPORT_SECRET } = parsed.data;
+  const { PORT, DATABASE_URL, RAPPORT_DATA_DIR, PUBLIC_URL, LOG_LEVEL, RAPPORT_SECRET, NODE_ENV } =
+    parsed.data;
   const base = env.INIT_CWD ?? process.cwd();
   return {
     port: PORT,
@@ -69,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, ''),
     logLevel: LOG_LEVEL,
     linkSecret: RAPPORT_SECRET,
+    production: NODE_ENV === 'production',
   };
 }

@@ -31,6 +31,86 @@ describe('formatError', () => {
     expect(out.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('keeps the fields a validation rule of ours names', () => {
+    const out = formatError(
+      {
+        message: 'A page holds at most 100 items: "first" of customers is too large',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', fields: { first: 'At most 100' } },
+      },
+      undefined,
+      noLog,
+    );
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: { first: 'At most 100' } });
+  });
+
+  it('drops "fields" of a client error that are not field messages', () => {
+    const out = formatError(
+      { message: 'Bad', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', fields: { first: 5 } } },
+      undefined,
+      noLog,
+    );
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: {} });
+  });
+
+  describe('with hideSuggestions (production)', () => {
+    const hide = { hideSuggestions: true };
+
+    it.each([
+      [
+        'Cannot query field "nmae" on type "Member". Did you mean "name"?',
+        'Cannot query field "nmae" on type "Member".',
+      ],
+      [
+        'Value "NAM" does not exist in "CustomerOrder" enum. Did you mean the enum value "NAME" or "NEXT_CHECK_IN_DUE"?',
+        'Value "NAM" does not exist in "CustomerOrder" enum.',
+      ],
+      [
+        'Cannot query field "id" on type "TimelineEntry". Did you mean to use an inline fragment on "Interaction", "CheckIn", or "FrictionPoint"?',
+        'Cannot query field "id" on type "TimelineEntry".',
+      ],
+    ])('drops the suggestion from %p', (message, expected) => {
+      const out = formatError(
+        { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        undefined,
+        noLog,
+        hide,
+      );
+      expect(out.message).toBe(expected);
+    });
+
+    it('drops it from the fields of a variable error as well', () => {
+      const message =
+        'Variable "$input" got invalid value { nmae: "Ada" }; Field "nmae" is not defined by type "CreateCustomerInput". Did you mean "name"?';
+      const out = formatError({ message, extensions: { code: 'BAD_USER_INPUT' } }, undefined, noLog, hide);
+      const expected =
+        'Variable "$input" got invalid value { nmae: "Ada" }; Field "nmae" is not defined by type "CreateCustomerInput".';
+      expect(out).toEqual({
+        message: expected,
+        locations: undefined,
+        path: undefined,
+        extensions: { code: 'BAD_USER_INPUT', fields: { input: expected } },
+      });
+    });
+
+    it('leaves other messages as they are', () => {
+      const out = formatError(
+        {
+          message: 'Some fields are invalid',
+          extensions: { code: 'BAD_USER_INPUT', fields: { name: 'Required' } },
+        },
+        undefined,
+        noLog,
+        hide,
+      );
+      expect(out).toEqual({
+        message: 'Some fields are invalid',
+        locations: undefined,
+        path: undefined,
+        extensions: { code: 'BAD_USER_INPUT', fields: { name: 'Required' } },
+      });
+    });
+  });
+
   it('hides internals of unknown errors, logs them and answers with the request id', () => {
     const logged: unknown[] = [];
     const original = new Error('relation "secret_table" does not exist');

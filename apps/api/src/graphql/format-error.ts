@@ -13,6 +13,29 @@ const CLIENT_ERROR_CODES = new Set([
 
 const isContractCode = (code: unknown): code is ErrorCode => ERROR_CODES.includes(code as ErrorCode);
 
+export interface FormatErrorOptions {
+  /**
+   * Leave out graphql-js's "Did you mean …?" hints, which name fields, arguments, types and enum
+   * values of the schema (production, where introspection is off too). Apollo's
+   * `hideSchemaDetailsFromClientErrors` strips them from validation errors only; variable coercion
+   * errors carry them as well.
+   */
+  hideSuggestions: boolean;
+}
+
+/** ` Did you mean "name"?`, ` Did you mean the enum value "PLANNED"?`, ` Did you mean to use an inline fragment on …?` */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+const withoutSuggestions = (text: string): string => text.replace(SUGGESTION, '');
+
+/** `extensions.fields` when it is a map of field → message, as BAD_USER_INPUT carries it. */
+function fieldsOf(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  return entries.every(([, message]) => typeof message === 'string')
+    ? (Object.fromEntries(entries) as Record<string, string>)
+    : undefined;
+}
+
 /** `Variable "$input" got invalid value 5 at "input.cadenceDays"; …` → { cadenceDays: message }. */
 function fieldsFromCoercionMessage(message: string): Record<string, string> {
   const at = /at "(?:[^".]+)\.([^"]+)"/.exec(message)?.[1];
@@ -26,6 +49,31 @@ function fieldsFromCoercionMessage(message: string): Record<string, string> {
  * the request id and answered as INTERNAL_SERVER_ERROR.
  */
 export function formatError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  logInternal: (error: unknown) => string | undefined,
+  options: FormatErrorOptions = { hideSuggestions: false },
+): GraphQLFormattedError {
+  const answer = classify(formatted, original, logInternal);
+  if (!options.hideSuggestions) return answer;
+  const fields = fieldsOf(answer.extensions?.fields);
+  return {
+    ...answer,
+    message: withoutSuggestions(answer.message),
+    ...(fields && answer.extensions
+      ? {
+          extensions: {
+            ...answer.extensions,
+            fields: Object.fromEntries(
+              Object.entries(fields).map(([field, message]) => [field, withoutSuggestions(message)]),
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
+function classify(
   formatted: GraphQLFormattedError,
   original: unknown,
   logInternal: (error: unknown) => string | undefined,
@@ -46,7 +94,9 @@ export function formatError(
     };
   }
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
-    return { message, locations, extensions: { code: 'BAD_USER_INPUT', fields: {} } };
+    // A validation rule of ours may name the field at fault (a page size: `first`).
+    const fields = fieldsOf(formatted.extensions?.fields) ?? {};
+    return { message, locations, extensions: { code: 'BAD_USER_INPUT', fields } };
   }
   const requestId = logInternal(original);
   return {
