@@ -1,3 +1,4 @@
+import { type HealthFacts, health } from '@rapport/domain';
 import { CUSTOMERS, OWNER, STAFF } from '../src/demo/data';
 import { planDemo } from '../src/demo/plan';
 import { seedDemo } from '../src/demo/seed';
@@ -14,6 +15,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+
+/** The test app's GraphQL endpoint and its database, as `npm run demo` hands them to seedDemo. */
+const target = () => ({ api: () => t.client(), databaseUrl: t.appUrl });
 
 async function signIn(email: string, password: string): Promise<GqlClient> {
   const client = t.client();
@@ -34,6 +38,7 @@ interface Snapshot {
     totalCount: number;
     edges: {
       node: {
+        id: string;
         name: string;
         ownCadenceDays: number | null;
         owner: { id: string } | null;
@@ -55,33 +60,115 @@ interface Snapshot {
     status: string;
     external: boolean;
     scenarioConsistency: { audits: number; consistency: number | null }[];
+    createdAt: string;
+    submittedAt: string;
+    observations: { recordedAt: string }[];
   }[];
-  frictionPoints: { status: string; source: string }[];
+  frictionPoints: {
+    status: string;
+    source: string;
+    createdAt: string;
+    updatedAt: string;
+    resolvedAt: string | null;
+    audit: { submittedAt: string } | null;
+  }[];
   surveys: { id: string; type: string; anonymous: boolean; touchpoint: { name: string } | null }[];
-  feedbackRequests: { status: string }[];
+  feedbackRequests: {
+    status: string;
+    createdAt: string;
+    expiresAt: string;
+    response: { respondedAt: string } | null;
+  }[];
+  feedbackResponses: { respondedAt: string; customer: { id: string } | null }[];
   feedbackSummary: { responses: number; nps: number | null; csat: number | null; ces: number | null };
+  healthSummary: { averageScore: number };
+  healthTrend: { day: string; averageScore: number; healthy: number; watch: number; atRisk: number }[];
   touchpoints: { name: string; momentOfTruth: boolean }[];
 }
 
-/** What the owner sees, in one read. */
+const OVERVIEW = `{
+  me { workspace { name feedbackCapDays } }
+  members { name role }
+  customers(first: 100) { totalCount edges { node {
+    id name ownCadenceDays owner { id } tags profileFacts { label } health { band }
+  } } }
+  checkIns(first: 100) { totalCount }
+  audits {
+    scenario status external scenarioConsistency { audits consistency }
+    createdAt submittedAt observations { recordedAt }
+  }
+  frictionPoints { status source createdAt updatedAt resolvedAt audit { submittedAt } }
+  surveys { id type anonymous touchpoint { name } }
+  feedbackRequests { status createdAt expiresAt response { respondedAt } }
+  feedbackResponses { respondedAt customer { id } }
+  feedbackSummary { responses nps csat ces }
+  healthSummary { averageScore }
+  healthTrend(days: 90) { day averageScore healthy watch atRisk }
+  touchpoints { name momentOfTruth }
+}`;
+
+const INTERACTIONS = `query($id: ID!) { customer(id: $id) {
+  interactions(first: 100) { totalCount edges { node { occurredAt purpose sentiment member { id } } } }
+} }`;
+
+/** What the owner sees: the overview, then each customer's interactions (all in one read costs too much). */
 async function snapshot(): Promise<Snapshot> {
-  return owner
-    .ok<Snapshot>(`{
-    me { workspace { name feedbackCapDays } }
-    members { name role }
-    customers(first: 100) { totalCount edges { node {
-      name ownCadenceDays owner { id } tags profileFacts { label } health { band }
-      interactions(first: 100) { totalCount edges { node { occurredAt purpose sentiment member { id } } } }
-    } } }
-    checkIns(first: 100) { totalCount }
-    audits { scenario status external scenarioConsistency { audits consistency } }
-    frictionPoints { status source }
-    surveys { id type anonymous touchpoint { name } }
-    feedbackRequests { status }
-    feedbackSummary { responses nps csat ces }
-    touchpoints { name momentOfTruth }
-  }`)
-    .then(({ me, ...data }: any) => ({ ...data, workspace: me.workspace }));
+  const { me, customers, ...overview } = await owner.ok(OVERVIEW);
+  const edges = await Promise.all(
+    customers.edges.map(async ({ node }: { node: { id: string } }) => {
+      const { customer } = await owner.ok(INTERACTIONS, { id: node.id });
+      return { node: { ...node, interactions: customer.interactions } };
+    }),
+  );
+  return {
+    ...(overview as Omit<Snapshot, 'workspace' | 'customers'>),
+    workspace: me.workspace,
+    customers: { totalCount: customers.totalCount, edges },
+  };
+}
+
+const time = (iso: string) => Date.parse(iso);
+
+/** Every customer's health facts, read straight from the tables. */
+async function healthFacts(): Promise<Map<string, HealthFacts>> {
+  const query = async (sql: string) => (await t.admin.query(sql)).rows;
+  const customers = await query(
+    `select c.id, c.created_at, coalesce(c.cadence_days, w.default_cadence_days) as cadence_days
+       from customers c join workspaces w on w.id = c.workspace_id`,
+  );
+  const interactions = await query(`select customer_id, occurred_at, purpose, sentiment from interactions`);
+  const feedback = await query(
+    `select a.customer_id, a.responded_at, s.type, a.score from feedback_responses a
+       join surveys s on s.workspace_id = a.workspace_id and s.id = a.survey_id where a.customer_id is not null`,
+  );
+  const friction = await query(
+    `select customer_id, created_at, resolved_at from friction_points where customer_id is not null`,
+  );
+  const of = <T extends { customer_id: string }>(rows: T[], id: string) =>
+    rows.filter((r) => r.customer_id === id);
+  return new Map(
+    customers.map((c) => [
+      c.id,
+      {
+        createdAt: c.created_at,
+        cadenceDays: c.cadence_days,
+        interactions: of(interactions, c.id).map((i) => ({
+          occurredAt: i.occurred_at,
+          purpose: i.purpose,
+          sentiment: i.sentiment,
+        })),
+        feedback: of(feedback, c.id).map((f) => ({
+          answeredAt: f.responded_at,
+          surveyType: f.type,
+          score: f.score,
+        })),
+        frictionPoints: of(friction, c.id).map((f) => ({
+          raisedAt: f.created_at,
+          resolvedAt: f.resolved_at,
+        })),
+      },
+    ]),
+  );
 }
 
 describe('npm run demo: the Crumb & Co. demo workspace', () => {
@@ -89,7 +176,7 @@ describe('npm run demo: the Crumb & Co. demo workspace', () => {
 
   it('is seeded through the API, and the owner and staff can sign in with the printed passwords', async () => {
     const lines: string[] = [];
-    const result = await seedDemo(() => t.client(), { log: (line) => lines.push(line) });
+    const result = await seedDemo(target(), { log: (line) => lines.push(line) });
     expect(result).toEqual({ created: true });
     expect(lines.length).toBeGreaterThan(3);
     owner = await signIn(OWNER.email, OWNER.password);
@@ -177,8 +264,118 @@ describe('npm run demo: the Crumb & Co. demo workspace', () => {
     expect(counter.feedbackSummary.csat).not.toBeNull();
   });
 
+  it('has a daily health trend for the last 90 days that moves, ending at the stored health', () => {
+    const trend = first.healthTrend;
+    expect(trend.length).toBeGreaterThanOrEqual(88);
+    expect(trend.every((day) => day.healthy + day.watch + day.atRisk >= 30)).toBe(true);
+    expect(new Set(trend.map((day) => day.averageScore)).size).toBeGreaterThan(10);
+    expect(trend.at(-1)?.averageScore).toBeCloseTo(first.healthSummary.averageScore, 9);
+  });
+
+  it('stores health as the model computes it, and a daily snapshot of it for months back', async () => {
+    const facts = await healthFacts();
+    const { rows: customers } = await t.admin.query(
+      `select id, health_score as score, health_band as band, health_as_of as "asOf" from customers`,
+    );
+    const stored = new Map(customers.map((c) => [c.id, c]));
+    const { rows: snapshots } = await t.admin.query(
+      `select customer_id as id, to_char(day, 'YYYY-MM-DD') as day, score, band from health_snapshots`,
+    );
+    expect(snapshots.length).toBeGreaterThan(CUSTOMERS.length * 80);
+    const today = new Date().toISOString().slice(0, 10);
+    const differing = [
+      ...customers.filter((c) => health(facts.get(c.id)!, c.asOf).score !== c.score),
+      ...snapshots.filter((s) => {
+        const expected =
+          s.day === today ? stored.get(s.id) : health(facts.get(s.id)!, new Date(`${s.day}T23:59:59.999Z`));
+        return s.score !== expected?.score || s.band !== expected?.band;
+      }),
+    ];
+    expect(differing).toEqual([]);
+    expect(snapshots.filter((s) => s.day === today).length).toBe(CUSTOMERS.length);
+  });
+
+  it('has feedback answered over months, each answer after its request and before it expired', () => {
+    const weeks = (answers: { respondedAt: string }[]) =>
+      new Set(answers.map((a) => Math.floor(time(a.respondedAt) / (7 * DAY)))).size;
+    expect(weeks(first.feedbackResponses)).toBeGreaterThanOrEqual(8);
+    expect(weeks(first.feedbackResponses.filter((a) => a.customer))).toBeGreaterThanOrEqual(8);
+    expect(weeks(first.feedbackResponses.filter((a) => !a.customer))).toBeGreaterThanOrEqual(8);
+    const answered = first.feedbackRequests.filter((r) => r.response);
+    expect(answered.length).toBeGreaterThan(20);
+    for (const request of answered) {
+      const at = time(request.response?.respondedAt ?? '');
+      expect(at).toBeGreaterThan(time(request.createdAt));
+      expect(at).toBeLessThan(time(request.expiresAt));
+    }
+    expect(Date.now() - Math.min(...answered.map((r) => time(r.createdAt)))).toBeGreaterThan(90 * DAY);
+  });
+
+  it('has the two audit rounds weeks apart, each step recorded in between, friction raised at submission', () => {
+    const round = (external: boolean) => first.audits.find((a) => a.external === external)!;
+    const round1 = round(false);
+    const round2 = round(true);
+    const daysAgo = (iso: string) => (Date.now() - time(iso)) / DAY;
+    expect(daysAgo(round1.submittedAt)).toBeGreaterThan(80);
+    expect(daysAgo(round1.submittedAt)).toBeLessThan(100);
+    expect(daysAgo(round2.submittedAt)).toBeGreaterThan(13);
+    expect(daysAgo(round2.submittedAt)).toBeLessThan(30);
+    for (const audit of [round1, round2]) {
+      const steps = audit.observations.map((o) => time(o.recordedAt));
+      expect(steps).toEqual([...steps].sort((a, b) => a - b));
+      expect(Math.min(...steps)).toBeGreaterThan(time(audit.createdAt));
+      expect(Math.max(...steps)).toBeLessThan(time(audit.submittedAt));
+    }
+    const fromAudits = first.frictionPoints.filter((p) => p.source === 'AUDIT');
+    expect(fromAudits.length).toBeGreaterThan(0);
+    for (const point of fromAudits) expect(point.createdAt).toBe(point.audit?.submittedAt);
+  });
+
+  it('has friction raised over months, moved on and resolved after it was raised', () => {
+    const points = first.frictionPoints;
+    for (const point of points) {
+      expect(time(point.updatedAt)).toBeGreaterThanOrEqual(time(point.createdAt));
+      expect(time(point.updatedAt)).toBeLessThanOrEqual(Date.now());
+      if (point.status === 'RESOLVED') {
+        expect(time(point.resolvedAt ?? '')).toBeGreaterThan(time(point.createdAt));
+        expect(point.resolvedAt).toBe(point.updatedAt);
+      }
+    }
+    const days = new Set(points.map((p) => p.createdAt.slice(0, 10)));
+    expect(days.size).toBeGreaterThan(10);
+  });
+
+  it('keeps the dates behind the API in order', async () => {
+    const violations: Record<string, string> = {
+      'customer added after a contact': `select c.id from customers c
+        join interactions i on i.workspace_id = c.workspace_id and i.customer_id = c.id where i.occurred_at < c.created_at`,
+      'request sent before its contact': `select r.id from feedback_requests r
+        join interactions i on i.workspace_id = r.workspace_id and i.id = r.interaction_id where r.created_at < i.occurred_at`,
+      'answer not on its request': `select r.id from feedback_requests r
+        join feedback_responses a on a.workspace_id = r.workspace_id and a.request_id = r.id
+        where a.responded_at is distinct from r.answered_at`,
+      'link not moved with its request': `select r.id from feedback_requests r
+        join access_tokens t on t.workspace_id = r.workspace_id and t.kind = 'feedback' and t.subject_id = r.id
+        where t.expires_at <> r.expires_at or t.used_at is distinct from r.answered_at`,
+      'anonymous answer with a time of day': `select id from feedback_responses
+        where request_id is null and responded_at <> date_trunc('day', responded_at)`,
+      'follow-up not raised with its answer': `select f.id from friction_points f
+        join feedback_responses a on a.workspace_id = f.workspace_id and a.id = f.feedback_response_id
+        where date_trunc('day', f.created_at) <> date_trunc('day', a.responded_at)
+           or (a.request_id is not null and f.created_at <> a.responded_at)`,
+      'survey used before it was set up': `select s.id from surveys s
+        join feedback_responses a on a.workspace_id = s.workspace_id and a.survey_id = s.id where a.responded_at < s.created_at`,
+      'point raised before its contact': `select f.id from friction_points f
+        join interactions i on i.workspace_id = f.workspace_id and i.id = f.interaction_id where f.created_at < i.occurred_at`,
+    };
+    const found: Record<string, number> = {};
+    for (const [name, sql] of Object.entries(violations))
+      found[name] = (await t.admin.query(sql)).rowCount ?? 0;
+    expect(found).toEqual(Object.fromEntries(Object.keys(violations).map((name) => [name, 0])));
+  });
+
   it('changes nothing when run again', async () => {
-    const result = await seedDemo(() => t.client());
+    const result = await seedDemo(target());
     expect(result).toEqual({ created: false, workspaceName: 'Crumb & Co.' });
     expect(await snapshot()).toEqual(first);
   });

@@ -5,6 +5,7 @@ import type { DemoPlan, MemberKey } from './plan';
 /** What the seeders share: the two members' sessions, the ids made so far, the plan. */
 export interface DemoContext {
   open: OpenBrowser;
+  workspaceId: string;
   plan: DemoPlan;
   sessions: Record<MemberKey, Session>;
   memberIds: Record<MemberKey, string>;

@@ -69,7 +69,7 @@ export interface DemoPlan {
 }
 
 /** A time on a past day: `daysAgo` whole days before today (UTC), during opening hours. */
-function onDay(rng: Random, now: Date, daysAgo: number): Date {
+export function onDay(rng: Random, now: Date, daysAgo: number): Date {
   const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysAgo * DAY_MS;
   return new Date(day + rng.int(7, 17) * 3_600_000 + rng.int(0, 11) * 5 * 60_000);
 }

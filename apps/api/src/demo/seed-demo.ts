@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../app';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 import { dataDirLinkSecret } from '../config/link-secret';
+import { ensureAppLogin } from '../database/app-login';
 import { migrate } from '../database/migrate';
 import { createLogger } from '../logger';
 import { openDatabase } from '../main';
@@ -12,7 +13,7 @@ import { DemoIncompleteError, seedDemo } from './seed';
 /**
  * `npm run demo`: starts the app in this process on a free port, exactly as `npm start` would (same
  * RAPPORT_DATA_DIR or DATABASE_URL, same link secret, migrations applied), seeds the demo workspace
- * through GraphQL over HTTP, and stops again. Idempotent.
+ * through GraphQL over HTTP, dates its history back in the same database, and stops again. Idempotent.
  */
 function readConfig(): AppConfig {
   try {
@@ -48,7 +49,11 @@ async function main(): Promise<number> {
     try {
       await app.listen(0, '127.0.0.1');
       const endpoint = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
-      const result = await seedDemo(endpoint, { log: (line) => console.log(`  ${line}`) });
+      const databaseUrl = await ensureAppLogin(database.url, config.linkSecret);
+      const result = await seedDemo(
+        { api: endpoint, databaseUrl },
+        { log: (line) => console.log(`  ${line}`) },
+      );
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (result.created) {
         console.log(`\nThe ${BUSINESS_NAME} demo workspace is ready (${seconds} s).\n${signInHelp(config)}`);

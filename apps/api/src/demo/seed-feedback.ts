@@ -45,8 +45,8 @@ export async function seedFeedback(ctx: DemoContext): Promise<void> {
     ...(customer.nps ? [{ surveyId: nps.id, ...customer.nps }] : []),
     ...(customer.ces ? [{ surveyId: ces.id, ...customer.ces }] : []),
   ];
-  // Customers in parallel, each one's requests and answers in turn: two writes on one customer at
-  // once can deadlock in the API (see the demo's report).
+  // Customers in parallel, each one's requests and answers in turn: a customer with two low answers
+  // then gets their follow-ups in the same order every run, and seedFriction picks the first ones.
   const answered = await inParallel(ctx.plan.customers, CONCURRENCY, async (customer) => {
     const seeded = ctx.customers[customer.index];
     let count = 0;

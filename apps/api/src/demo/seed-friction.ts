@@ -15,6 +15,8 @@ const RAISE = `mutation($input: RaiseFrictionPointInput!) { raiseFrictionPoint(i
 const UPDATE = `mutation($id: ID!, $input: UpdateFrictionPointInput!) { updateFrictionPoint(id: $id, input: $input) { id } }`;
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
 const FEEDBACK_POINTS = `{ frictionPoints { id source status customer { id } } }`;
+/** Names the call-back that closed the loop on a low answer, so that backdating can find it. */
+export const CALL_BACK_KEY = 'demo:call-back';
 
 /**
  * Friction beyond the audits: from the friction notes of recent bad contacts (some resolved, one in
@@ -88,6 +90,7 @@ export async function seedFriction(ctx: DemoContext): Promise<void> {
         purpose: 'SERVICE',
         sentiment: 1,
         summary: 'Called back after their low score: apologised, sent a free loaf with the next order',
+        idempotencyKey: CALL_BACK_KEY,
       },
     });
     await sessions.owner.ok(UPDATE, {

@@ -45,9 +45,11 @@ async function signIn(session: Session, member: DemoMember) {
  */
 export async function setUpWorkspace(open: OpenBrowser) {
   const owner = new Session(open());
-  const signedUp = await owner.ok<{ signUp: { member: { id: string } } }>(
+  const signedUp = await owner.ok<{ signUp: { member: { id: string; workspace: { id: string } } } }>(
     `mutation($workspaceName: String!, $name: String!, $email: String!, $password: String!) {
-      signUp(workspaceName: $workspaceName, name: $name, email: $email, password: $password) { member { id } }
+      signUp(workspaceName: $workspaceName, name: $name, email: $email, password: $password) {
+        member { id workspace { id } }
+      }
     }`,
     {
       workspaceName: BUSINESS_NAME_WHILE_SEEDING,
@@ -79,6 +81,7 @@ export async function setUpWorkspace(open: OpenBrowser) {
     touchpoints[key] = made.createTouchpoint.id;
   }
   return {
+    workspaceId: signedUp.signUp.member.workspace.id,
     sessions: { owner, staff },
     memberIds: { owner: signedUp.signUp.member.id, staff: accepted.acceptInvitation.member.id },
     touchpoints,

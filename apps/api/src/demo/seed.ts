@@ -1,3 +1,4 @@
+import { backdate } from './backdate';
 import { fetchBrowsers, type OpenBrowser } from './client';
 import type { DemoContext } from './context';
 import { BUSINESS_NAME, OWNER, STAFF } from './data';
@@ -7,6 +8,13 @@ import { seedCheckIns, seedCustomers } from './seed-customers';
 import { seedFeedback } from './seed-feedback';
 import { seedFriction } from './seed-friction';
 import { findExisting, finishWorkspace, setUpWorkspace } from './seed-workspace';
+
+export interface DemoTarget {
+  /** The GraphQL endpoint (…/graphql), or a way to open fresh browsers on the app. */
+  api: string | OpenBrowser;
+  /** The app's database, as its request pool logs in (app-login.ts): the final step writes through it. */
+  databaseUrl: string;
+}
 
 export interface SeedOptions {
   /** The day the demo's history ends; defaults to now. */
@@ -21,11 +29,11 @@ export class DemoIncompleteError extends Error {}
 
 /**
  * Seeds the Crumb & Co. demo workspace through the GraphQL API, like a client would, so every rule
- * of the API applies. `target` is the GraphQL endpoint (…/graphql) or a way to open fresh browsers.
+ * of the API applies; then dates back, in the database, what the API records as happening now.
  * Idempotent: when the demo owner can already sign in, it changes nothing and says so.
  */
-export async function seedDemo(target: string | OpenBrowser, options: SeedOptions = {}): Promise<SeedResult> {
-  const open = typeof target === 'string' ? fetchBrowsers(target) : target;
+export async function seedDemo(target: DemoTarget, options: SeedOptions = {}): Promise<SeedResult> {
+  const open = typeof target.api === 'string' ? fetchBrowsers(target.api) : target.api;
   const log = options.log ?? (() => {});
   const existing = await findExisting(open);
   if (existing.state === 'complete') return { created: false, workspaceName: existing.workspaceName };
@@ -44,6 +52,8 @@ export async function seedDemo(target: string | OpenBrowser, options: SeedOption
   await seedAudits(ctx);
   await seedFeedback(ctx);
   await seedFriction(ctx);
+  // Before the workspace gets its final name: a failed backdating leaves the demo marked incomplete.
+  await backdate(ctx, target.databaseUrl);
   await finishWorkspace(ctx.sessions.owner);
   return { created: true };
 }
