@@ -18,6 +18,7 @@ import type { RequestContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
+import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { currentRequestId } from './http/request-id';
 import type { Logger } from './logger';
 import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
@@ -138,13 +139,16 @@ export class AppModule {
             // Off in production: no client needs it at run time (the web app is typed from
             // schema.graphql at build time), and it would map the API for anyone probing it.
             introspection: !config.production,
+            plugins: [unavailableStatus],
+            // Nest would reset every answer with data to HTTP 200, undoing unavailableStatus's 503.
+            preserveHttpStatusForExecutionErrors: false,
             includeStacktraceInErrorResponses: false,
             validationRules: queryLimitRules,
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,
               requestId: req.id,
-              actor: await sessions.resolve(req.cookies?.[SESSION_COOKIE]),
+              actor: await sessions.resolve(req.cookies?.[SESSION_COOKIE]).catch(rethrowWith503IfUnavailable),
               loaders: createLoaders(db),
             }),
             formatError: (formatted, error) =>

@@ -1,16 +1,26 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isDatabaseUnavailable, isRetryableConflict } from './pg-errors';
+
+/** Runs of one transaction, at most, when it fails for a reason that running it again can cure. */
+export const TRANSACTION_ATTEMPTS = 3;
 
 /**
  * The one way into the database for request work. Every tenant transaction first sets
  * `app.workspace_id` (transaction-local), which the row-level-security policies read.
+ *
+ * A transaction that fails before its commit on a serialization failure, a deadlock or a lost
+ * connection is run again (Postgres rolled it back, so nothing of it remains): `work` must therefore
+ * do database work only. A failure during the commit is not retried here, since the outcome is
+ * unknown; the caller sees it, and a write with an idempotency key can be sent again safely.
  */
 @Injectable()
 export class Db {
   constructor(readonly dataSource: DataSource) {}
 
   inWorkspace<T>(workspaceId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (em) => {
+    return this.transaction(async (em) => {
       await em.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
       return work(em);
     });
@@ -18,7 +28,7 @@ export class Db {
 
   /** For the global tables only (sessions, credentials, tokens, rate limits): no workspace is set. */
   global<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.transaction(work);
   }
 
   async ping(): Promise<boolean> {
@@ -27,6 +37,23 @@ export class Db {
       return true;
     } catch {
       return false;
+    }
+  }
+
+  private async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let committing = false;
+      try {
+        return await this.dataSource.transaction(async (em) => {
+          const result = await work(em);
+          committing = true;
+          return result;
+        });
+      } catch (error) {
+        const curable = isRetryableConflict(error) || isDatabaseUnavailable(error);
+        if (committing || !curable || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
+      }
     }
   }
 }

@@ -8,6 +8,10 @@ import { Client } from 'pg';
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Fault injection (`npm run chaos`): what `pg_ctl stop -m immediate` does, SIGQUIT, no checkpoint. */
+  crash(): Promise<void>;
+  /** Starts the server again on the same port (after `crash`), recovering from its WAL. */
+  restart(): Promise<void>;
 }
 
 interface Log {
@@ -52,6 +56,21 @@ async function clusterPassword(dataDir: string): Promise<string> {
   const password = randomBytes(24).toString('hex');
   await writeFile(file, password, { mode: 0o600 });
   return password;
+}
+
+/** Sends the cluster's postmaster SIGQUIT (immediate shutdown) and waits until it has gone. */
+async function killPostmaster(clusterDir: string): Promise<void> {
+  const pid = Number((await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  process.kill(pid, 'SIGQUIT');
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (alive()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /**
@@ -115,5 +134,10 @@ export async function startEmbeddedPostgres(
   } finally {
     await client.end();
   }
-  return { url: adminUrl(database), stop: () => server.stop() };
+  return {
+    url: adminUrl(database),
+    stop: () => server.stop(),
+    crash: () => killPostmaster(clusterDir),
+    restart: () => server.start(),
+  };
 }

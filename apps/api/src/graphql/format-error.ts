@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '@rapport/domain';
 import type { GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../database/pg-errors';
 
 /** Codes Apollo and graphql-js produce for a malformed request: the client's fault. */
 const CLIENT_ERROR_CODES = new Set([
@@ -99,6 +100,14 @@ function classify(
     return { message, locations, extensions: { code: 'BAD_USER_INPUT', fields } };
   }
   const requestId = logInternal(original);
+  if (isDatabaseUnavailable(original)) {
+    // Still INTERNAL_SERVER_ERROR (the contract's codes), but a client may retry: see unavailableStatus.
+    return {
+      message: 'The database is unavailable for a moment. Please try again.',
+      path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true, ...(requestId ? { requestId } : {}) },
+    };
+  }
   return {
     message: 'Something went wrong on our side. It has been logged.',
     path,

@@ -1,0 +1,43 @@
+/** The answer's data: each root field's object, of which the stream reads the id. */
+type Data = Record<string, { id: string }>;
+
+/** What one GraphQL request over HTTP came back with, or how it failed to. */
+export type Outcome =
+  | { kind: 'ok'; data: Data }
+  | { kind: 'retry'; why: 'network' | `http ${number}` }
+  | { kind: 'refused'; message: string };
+
+/** A minimal GraphQL client over fetch with one session cookie, as a browser tab would hold. */
+export class ApiClient {
+  private cookie = '';
+
+  constructor(private readonly base: string) {}
+
+  async send(query: string, variables: Record<string, unknown> = {}): Promise<Outcome> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: this.cookie },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch {
+      return { kind: 'retry', why: 'network' };
+    }
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    if (res.status >= 500) return { kind: 'retry', why: `http ${res.status}` };
+    const body = (await res.json()) as { data?: Data; errors?: { message: string }[] };
+    if (body.errors?.length)
+      return { kind: 'refused', message: body.errors.map((e) => e.message).join('; ') };
+    return { kind: 'ok', data: body.data ?? {} };
+  }
+
+  /** Sends until it succeeds; for the set-up steps. */
+  async ok(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+    const outcome = await this.send(query, variables);
+    if (outcome.kind !== 'ok') throw new Error(`${query.slice(0, 40)}… failed: ${JSON.stringify(outcome)}`);
+    return outcome.data;
+  }
+}
