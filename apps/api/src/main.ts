@@ -13,6 +13,8 @@ export async function openDatabase(config: AppConfig, logger: Logger) {
   return startEmbeddedPostgres(config.dataDir, logger);
 }
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 function readConfig(): AppConfig {
   try {
     return loadConfig();
@@ -36,14 +38,23 @@ async function main() {
   await app.listen(config.port);
   logger.info(`Rapport is ready on ${config.publicUrl}`);
 
+  // Graceful: the server stops accepting, in-flight requests finish, scheduled work stops, then the
+  // database. A second signal, or the deadline, ends it at once.
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) process.exit(1);
+    if (stopping) {
+      logger.warn({ signal }, 'stopping now, without waiting for requests in flight');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    setTimeout(() => process.exit(1), 10_000).unref();
+    setTimeout(() => {
+      logger.warn(`still busy ${SHUTDOWN_DEADLINE_MS / 1000} s after ${signal}: stopping now`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await app.close();
     await database.stop();
+    logger.info('stopped');
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

@@ -41,3 +41,23 @@ export class ApiClient {
     return outcome.data;
   }
 }
+
+/** Signs up a workspace owner on `client` and creates `count` customers; answers their ids. */
+export async function signUpWithCustomers(client: ApiClient, count: number): Promise<string[]> {
+  await client.ok(
+    `mutation($w: String!, $n: String!, $e: String!, $p: String!) {
+      signUp(workspaceName: $w, name: $n, email: $e, password: $p) { member { id } } }`,
+    { w: 'Chaos Bakery', n: 'Olive Owner', e: 'olive@chaos.example', p: 'correct horse battery' },
+  );
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const data = await client.ok(
+      `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+      {
+        input: { name: `Customer ${i}` },
+      },
+    );
+    ids.push(String(data.createCustomer?.id));
+  }
+  return ids;
+}

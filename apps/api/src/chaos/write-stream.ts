@@ -2,8 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiClient } from './api-client';
 
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
-/** One key is retried for this long at most before the stream gives up on it (and says so). */
-const GIVE_UP_AFTER_MS = 60_000;
 
 export interface StreamCounts {
   /** Idempotency key → the interaction id the API acknowledged for it. */
@@ -22,6 +20,10 @@ export interface StreamOptions {
   customerIds: readonly string[];
   /** Called after each acknowledgement with how many there are so far. */
   onAcknowledged?: (count: number) => void;
+  /** How long one key is retried before the stream gives up on it (and says so); default 60 s. */
+  giveUpAfterMs?: number;
+  /** Asked before each new key: true ends the stream early. */
+  until?: () => boolean;
 }
 
 const bump = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -40,18 +42,18 @@ export async function writeStream(client: ApiClient, options: StreamOptions): Pr
   };
   let next = 0;
   const writeOne = async (index: number) => {
-    const key = `chaos-${index}`;
+    const key = `stream-${index}`;
     const input = {
       customerId: options.customerIds[index % options.customerIds.length],
       channel: 'PHONE',
       direction: 'OUTBOUND',
       purpose: index % 4 === 0 ? 'RELATIONSHIP' : 'SERVICE',
       sentiment: (index % 5) - 2,
-      summary: `Chaos write ${index}`,
+      summary: `Stream write ${index}`,
       idempotencyKey: key,
     };
-    const started = Date.now();
-    for (let attempt = 0; Date.now() - started < GIVE_UP_AFTER_MS; attempt++) {
+    const giveUpAt = Date.now() + (options.giveUpAfterMs ?? 60_000);
+    for (let attempt = 0; ; attempt++) {
       const outcome = await client.send(LOG, { input });
       if (outcome.kind === 'ok') {
         counts.acknowledged.set(key, String(outcome.data.logInteraction?.id));
@@ -60,12 +62,13 @@ export async function writeStream(client: ApiClient, options: StreamOptions): Pr
       }
       if (outcome.kind === 'retry') bump(counts.retries, outcome.why);
       else bump(counts.refusals, outcome.message);
+      if (Date.now() >= giveUpAt) break;
       await sleep(Math.min(1_000, 50 * 2 ** attempt));
     }
     counts.abandoned.push(key);
   };
   const writer = async () => {
-    while (next < options.writes) await writeOne(next++);
+    while (next < options.writes && !options.until?.()) await writeOne(next++);
   };
   await Promise.all(Array.from({ length: options.writers }, writer));
   return counts;

@@ -29,15 +29,37 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app (GraphQL, RLS, everything) on its own freshly migrated database. */
-export async function startTestApp(): Promise<TestApp> {
+export interface TestDatabase {
+  /** Its owner's login. */
+  url: string;
+  /** Drops it, and the app login role made for it. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database of its own on the test server. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.RAPPORT_TEST_ADMIN_URL;
   if (!base) throw new Error('RAPPORT_TEST_ADMIN_URL is not set: run through jest (global-setup)');
   const name = `rapport_test_${randomBytes(6).toString('hex')}`;
   const server = new Pool({ connectionString: base, max: 1 });
   await server.query(`create database ${name}`);
   await server.end();
-  const url = databaseUrl(base, name);
+  return {
+    url: databaseUrl(base, name),
+    drop: async () => {
+      const drop = new Pool({ connectionString: base, max: 1 });
+      await drop.query(`drop database if exists ${name} with (force)`);
+      // Roles are cluster-wide: a server named by DATABASE_URL would otherwise keep one per test file.
+      await drop.query(`drop role if exists ${appLoginRole(name)}`);
+      await drop.end();
+    },
+  };
+}
+
+/** The real app (GraphQL, RLS, everything) on its own freshly migrated database. */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const url = database.url;
   await migrate(url);
   const config = testConfig();
   const app = await createApp(config, url, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
@@ -52,11 +74,7 @@ export async function startTestApp(): Promise<TestApp> {
     close: async () => {
       await app.close();
       await admin.end();
-      const drop = new Pool({ connectionString: base, max: 1 });
-      await drop.query(`drop database if exists ${name} with (force)`);
-      // Roles are cluster-wide: a server named by DATABASE_URL would otherwise keep one per test file.
-      await drop.query(`drop role if exists ${appLoginRole(name)}`);
-      await drop.end();
+      await database.drop();
     },
   };
 }

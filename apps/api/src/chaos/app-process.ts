@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../database/embedded';
+
+/** apps/api/dist/main.js, from dist/chaos (npm run chaos) and from src/chaos (tests) alike. */
+const BUILT_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+
+/** The built app (`dist/main.js`) in a process of its own, as `npm start` runs it, on `databaseUrl`. */
+export class AppProcess {
+  readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly base: string,
+    readonly logFile: string,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  /** Starts it with its output in `logFile` and waits until `/readyz` answers 200. */
+  static async start(databaseUrl: string, logFile: string, logLevel = 'warn'): Promise<AppProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [BUILT_MAIN], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        RAPPORT_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: logLevel,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = createWriteStream(logFile);
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+    const app = new AppProcess(child, `http://127.0.0.1:${port}`, logFile);
+    await app.untilReady();
+    return app;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends SIGTERM and waits for the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.running) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+
+  private async untilReady(): Promise<void> {
+    for (let i = 0; i < 300; i++) {
+      if (!this.running)
+        throw new Error(`the app exited with ${this.child.exitCode} while starting (${this.logFile})`);
+      const ready = await fetch(`${this.base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return;
+      await sleep(100);
+    }
+    throw new Error(`the app did not become ready in 30 s (${this.logFile})`);
+  }
+}
