@@ -9,7 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { RateLimitService } from './auth/rate-limit.service';
-import { SESSION_COOKIE, SessionsService } from './auth/sessions.service';
+import { SessionsService, sessionToken } from './auth/sessions.service';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -140,7 +140,7 @@ export class AppModule {
               req,
               res,
               requestId: req.id,
-              actor: await sessions.resolve(req.cookies?.[SESSION_COOKIE]),
+              actor: await sessions.resolve(sessionToken(req)),
               loaders: createLoaders(db),
             }),
             formatError: (formatted, error) =>
