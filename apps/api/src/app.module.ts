@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { RateLimitService } from './auth/rate-limit.service';
+import { SecurityLog } from './auth/security-log';
 import { SessionsService, sessionToken } from './auth/sessions.service';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -16,10 +17,11 @@ import { DatabaseModule } from './database/database.module';
 import { Db } from './database/db.service';
 import type { RequestContext } from './graphql/context';
 import { depthLimit } from './graphql/depth-limit';
+import { ExpectedErrorsFilter } from './graphql/expected-errors.filter';
 import { formatError } from './graphql/format-error';
 import { createLoaders } from './graphql/loaders';
 import { currentRequestId } from './http/request-id';
-import type { Logger } from './logger';
+import { type Logger, LoggerModule } from './logger';
 import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
 import { AuditsService } from './modules/audits/audits.service';
 import { TouchpointScoresResolver } from './modules/audits/touchpoint-scores.resolver';
@@ -86,6 +88,7 @@ export const resolvers = [
 const services = [
   AuthService,
   SessionsService,
+  SecurityLog,
   RateLimitService,
   AccessTokensService,
   MembersService,
@@ -124,6 +127,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forConfig(config),
+        LoggerModule.forLogger(logger),
         DatabaseModule.forDataSource(dataSource),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -156,6 +160,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
         { provide: JOBS_OPTIONS, useValue: jobs },
         HealthJobs,
         ...resolvers,

@@ -22,10 +22,12 @@ import {
   sha256,
   type Variables,
 } from './support/http';
+import { LEVEL, LogCapture } from './support/logs';
 
+const logs = new LogCapture();
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ logs });
 });
 afterAll(() => t.close());
 
@@ -53,10 +55,14 @@ const REMOVE = `mutation RemoveMember($id: ID!) { removeMember(id: $id) { id nam
 
 const MINUTE = `interval '1 minute'`;
 
+/** Every secret handed out in this file, looked for in the logs at the end. */
+const secrets = new Set<string>([PASSWORD]);
+
 /** The new session token a response sets (failing the test when it sets none). */
 function tokenOf(res: request.Response): string {
   const token = sessionCookieOf(res)?.value;
   if (!token) throw new Error(`no session cookie in: ${res.text}`);
+  secrets.add(token);
   return token;
 }
 
@@ -90,6 +96,7 @@ const setSession = (token: string, assignments: string) =>
 async function acceptInvitationIn(client: GqlClient, owner: SignedIn, email = uniqueEmail('invitee')) {
   const { inviteMember } = await owner.client.ok(INVITE, { email, role: 'STAFF' });
   const token = String(inviteMember.url).slice(`${PUBLIC_URL}/invite/`.length);
+  secrets.add(token);
   return postGql(client, ACCEPT, { token });
 }
 
@@ -504,5 +511,95 @@ describe('two owners changing each other at the same moment', () => {
     const results = await raceOnWrite(t.admin, 'members', races[race]!(a, b));
     expect(results.map(code).sort()).toEqual(['CONFLICT', undefined]);
     expect(await ownersOf(a.workspaceId)).toHaveLength(1);
+  });
+});
+
+describe('logs', () => {
+  const entries = (event: string) => logs.entries().filter((entry) => entry.event === event);
+
+  it('records every sign-in attempt, with the email as a digest', async () => {
+    const owner = await signUpOwner(t, 'Logged Bakery');
+    logs.mark();
+    await onNewDevice(owner);
+    const client = t.client();
+    await client.gql(SIGN_IN, { email: owner.email, password: 'wrong password 1' });
+    await client.gql(SIGN_IN, { email: uniqueEmail('nobody'), password: 'wrong password 2' });
+    await client.gql(SIGN_IN, { email: 'not-an-email', password: 'wrong password 3' });
+
+    const [started] = entries('session-started');
+    expect(started).toMatchObject({
+      level: LEVEL.info,
+      via: 'sign-in',
+      memberId: owner.memberId,
+      workspaceId: owner.workspaceId,
+      requestId: expect.any(String),
+      emailDigest: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    const failed = entries('sign-in-failed');
+    expect(failed.map((entry) => [entry.level, entry.code])).toEqual([
+      [LEVEL.warn, 'UNAUTHENTICATED'],
+      [LEVEL.warn, 'UNAUTHENTICATED'],
+      [LEVEL.warn, 'BAD_USER_INPUT'],
+    ]);
+    // Attempts on one account carry one digest; nothing at error level.
+    expect(failed[0]!.emailDigest).toBe(started!.emailDigest);
+    expect(failed[1]!.emailDigest).not.toBe(started!.emailDigest);
+    expect(logs.recent()).not.toContain(owner.email);
+    expect(logs.entries().filter((entry) => entry.level >= LEVEL.error)).toEqual([]);
+  });
+
+  it('records every refused operation: what, who, where and which request', async () => {
+    const owner = await signUpOwner(t, 'Audited Bakery');
+    const staff = await addMember(t, owner);
+    logs.mark();
+    await t.client().gql(MEMBERS);
+    await staff.client.gql(INVITATIONS);
+    await owner.client.gql(CHANGE_ROLE, { id: owner.memberId, role: 'STAFF' });
+
+    expect(entries('access-denied')).toEqual([
+      expect.objectContaining({
+        level: LEVEL.info,
+        code: 'UNAUTHENTICATED',
+        operation: 'Members',
+        field: 'members',
+        sessionCookie: false,
+        requestId: expect.any(String),
+      }),
+      expect.objectContaining({
+        level: LEVEL.warn,
+        code: 'FORBIDDEN',
+        operation: 'PendingInvitations',
+        field: 'invitations',
+        memberId: staff.memberId,
+        workspaceId: owner.workspaceId,
+        role: 'STAFF',
+        requestId: expect.any(String),
+      }),
+    ]);
+    // Expected refusals (and the last owner's CONFLICT) are not faults: nothing at error level.
+    expect(logs.entries().filter((entry) => entry.level >= LEVEL.error)).toEqual([]);
+  });
+
+  it('records member changes', async () => {
+    const owner = await signUpOwner(t, 'Changing Bakery');
+    const staff = await addMember(t, owner);
+    logs.mark();
+    await owner.client.ok(CHANGE_ROLE, { id: staff.memberId, role: 'OWNER' });
+    await owner.client.ok(REMOVE, { id: staff.memberId });
+    expect(entries('member-changed')).toEqual([
+      expect.objectContaining({ memberId: owner.memberId, targetMemberId: staff.memberId, role: 'OWNER' }),
+      expect.objectContaining({ memberId: owner.memberId, targetMemberId: staff.memberId, removed: true }),
+    ]);
+  });
+
+  // Last: everything this file did was logged at trace level.
+  it('never holds a password, session token, link token or cookie', () => {
+    const text = logs.everything();
+    expect(secrets.size).toBeGreaterThan(20);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/wrong password \d/);
+    expect(text).not.toContain('rapport_session=');
+    // No run of 43 base64url characters (a 256-bit token) at all, whoever's it was.
+    expect(text).not.toMatch(/[\w-]{43}/);
   });
 });

@@ -14,6 +14,7 @@ import { AccessTokensService } from './access-tokens.service';
 import { createAccount } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
 import { FAILED_SIGN_IN, RateLimitService, SIGN_UP } from './rate-limit.service';
+import { SecurityLog, type SessionStart } from './security-log';
 import { SessionsService } from './sessions.service';
 
 const badCredentials = () =>
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly limits: RateLimitService,
     private readonly tokens: AccessTokensService,
+    private readonly log: SecurityLog,
   ) {}
 
   async signUp(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
@@ -48,11 +50,23 @@ export class AuthService {
       await this.sessions.open(em, ctx, workspaceId, memberId);
       return owner;
     });
-    this.signedIn(ctx, member);
+    this.signedIn(ctx, 'sign-up', member);
     return member;
   }
 
+  /** Every attempt is logged, with its outcome. */
   async signIn(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
+    try {
+      const member = await this.authenticate(args, ctx);
+      this.signedIn(ctx, 'sign-in', member);
+      return member;
+    } catch (error) {
+      this.log.signInFailed(ctx, (args as { email?: unknown } | null)?.email, error);
+      throw error;
+    }
+  }
+
+  private async authenticate(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
     const input = parseInput(signInSchema, args);
     const keys = [`email:${input.email}`, `ip:${clientIp(ctx)}`];
     // Counted as a failure up front, so concurrent guesses cannot outrun the limit; refunded on success.
@@ -74,7 +88,6 @@ export class AuthService {
       return current;
     });
     await this.db.global((em) => this.limits.refund(em, FAILED_SIGN_IN, keys));
-    this.signedIn(ctx, member);
     return member;
   }
 
@@ -109,12 +122,13 @@ export class AuthService {
       await this.sessions.open(em, ctx, workspaceId, memberId);
       return created;
     });
-    this.signedIn(ctx, member);
+    this.signedIn(ctx, 'invitation', member);
     return member;
   }
 
   /** The request goes on as the new session's member. */
-  private signedIn(ctx: RequestContext, member: MemberEntity) {
+  private signedIn(ctx: RequestContext, via: SessionStart, member: MemberEntity) {
     ctx.actor = { workspaceId: member.workspaceId, memberId: member.id, role: member.role };
+    this.log.sessionStarted(ctx, via, member.email, ctx.actor);
   }
 }

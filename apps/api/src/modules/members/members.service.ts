@@ -4,6 +4,7 @@ import { INVITATION_TTL_DAYS, inviteMemberSchema, keepsAnOwner, type Role } from
 import { type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
+import { SecurityLog } from '../../auth/security-log';
 import { SessionsService } from '../../auth/sessions.service';
 import type { AppConfig } from '../../config/config';
 import { InjectConfig } from '../../config/config.module';
@@ -23,6 +24,7 @@ export class MembersService {
     private readonly db: Db,
     private readonly tokens: AccessTokensService,
     private readonly sessions: SessionsService,
+    private readonly log: SecurityLog,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -37,13 +39,15 @@ export class MembersService {
   }
 
   /** Makes a member an OWNER or STAFF; refuses to leave the workspace without an owner. */
-  changeRole(actor: Actor, id: string, role: Role): Promise<MemberEntity> {
+  async changeRole(actor: Actor, id: string, role: Role): Promise<MemberEntity> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    const member = await this.db.inWorkspace(workspaceId, async (em) => {
       const current = await this.lockForChange(em, workspaceId, id, role);
       if (current.role !== role) await em.update(MemberEntity, { workspaceId, id }, { role });
       return { ...current, role };
     });
+    this.log.memberChanged(actor, id, { role });
+    return member;
   }
 
   /**
@@ -53,9 +57,9 @@ export class MembersService {
    * Work still waiting on them is unassigned, for an owner to hand on: the customers they look
    * after, planned check-ins, unresolved friction points. Closed work keeps them.
    */
-  remove(actor: Actor, id: string): Promise<MemberEntity> {
+  async remove(actor: Actor, id: string): Promise<MemberEntity> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    const member = await this.db.inWorkspace(workspaceId, async (em) => {
       const current = await this.lockForChange(em, workspaceId, id, null);
       const removedAt = new Date();
       await em.update(MemberEntity, { workspaceId, id }, { removedAt });
@@ -78,6 +82,8 @@ export class MembersService {
       );
       return { ...current, removedAt };
     });
+    this.log.memberChanged(actor, id, { removed: true });
+    return member;
   }
 
   /**
