@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -9,18 +9,20 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { RateLimitService } from './auth/rate-limit.service';
-import { SESSION_COOKIE, SessionsService } from './auth/sessions.service';
+import { SecurityLog } from './auth/security-log';
+import { SessionsService, sessionToken } from './auth/sessions.service';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { Db } from './database/db.service';
 import type { RequestContext } from './graphql/context';
+import { ExpectedErrorsFilter } from './graphql/expected-errors.filter';
 import { formatError } from './graphql/format-error';
 import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { currentRequestId } from './http/request-id';
-import type { Logger } from './logger';
+import { type Logger, LoggerModule } from './logger';
 import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
 import { AuditsService } from './modules/audits/audits.service';
 import { TouchpointScoresResolver } from './modules/audits/touchpoint-scores.resolver';
@@ -87,6 +89,7 @@ export const resolvers = [
 const services = [
   AuthService,
   SessionsService,
+  SecurityLog,
   RateLimitService,
   AccessTokensService,
   MembersService,
@@ -123,6 +126,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forConfig(config),
+        LoggerModule.forLogger(logger),
         DatabaseModule.forDataSource(dataSource),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -148,7 +152,7 @@ export class AppModule {
               req,
               res,
               requestId: req.id,
-              actor: await sessions.resolve(req.cookies?.[SESSION_COOKIE]).catch(rethrowWith503IfUnavailable),
+              actor: await sessions.resolve(sessionToken(req)).catch(rethrowWith503IfUnavailable),
               loaders: createLoaders(db),
             }),
             formatError: (formatted, error) =>
@@ -169,6 +173,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
         { provide: JOBS_OPTIONS, useValue: jobs },
         HealthJobs,
         ...resolvers,

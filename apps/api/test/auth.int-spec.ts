@@ -440,6 +440,8 @@ describe('roles', () => {
     /** The link of an outsider's audit, for the public operations. */
     auditToken: string;
     frictionPointId: string;
+    /** A member for the owner to remove. */
+    memberToRemove: string;
     /** An attributed survey, a customer never asked for feedback, and the link of a pending request. */
     surveyId: string;
     unaskedCustomerId: string;
@@ -670,6 +672,14 @@ describe('roles', () => {
     contactMix: {
       document: '{ contactMix(days: 30) { member { id } relationship total relationshipShare } }',
     },
+    changeMemberRole: {
+      document: 'mutation($id: ID!) { changeMemberRole(id: $id, role: STAFF) { id role } }',
+      variables: (fx) => ({ id: fx.staff.memberId }),
+    },
+    removeMember: {
+      document: 'mutation($id: ID!) { removeMember(id: $id) { id removedAt } }',
+      variables: (fx) => ({ id: fx.memberToRemove }),
+    },
     setFeedbackAutoRequest: {
       document:
         'mutation($surveyId: ID) { setFeedbackAutoRequest(surveyId: $surveyId, trigger: FIRST_INTERACTION) { id } }',
@@ -683,6 +693,7 @@ describe('roles', () => {
   beforeAll(async () => {
     const owner = await signUpOwner(t, 'Role Bakery');
     const staff = await addMember(t, owner, 'STAFF');
+    const memberToRemove = (await addMember(t, owner, 'STAFF')).memberId;
     const touchpoint = await owner.client.ok(OWNER.createTouchpoint!.document, { input: touchpointInput() });
     const customer = await owner.client.ok(MEMBER.createCustomer!.document, {
       input: { name: 'Carla Customer' },
@@ -746,6 +757,7 @@ describe('roles', () => {
       auditToSubmit,
       auditToken: String(link.inviteUrl).split('/a/')[1]!,
       frictionPointId: frictionPoint.raiseFrictionPoint.id,
+      memberToRemove,
       surveyId,
       unaskedCustomerId: unasked.createCustomer.id,
       feedbackToken: String(feedbackRequest.requestFeedback.url).split('/f/')[1]!,

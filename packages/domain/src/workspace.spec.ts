@@ -5,6 +5,7 @@ import {
   DEFAULT_CADENCE_DAYS,
   INVITATION_TTL_DAYS,
   inviteMemberSchema,
+  keepsAnOwner,
   memberName,
   signInSchema,
   signUpSchema,
@@ -229,5 +230,21 @@ describe('updateWorkspaceSchema', () => {
     { case: 'an unknown field', input: { id: 'w1' }, fields: { _: 'Unrecognized key: "id"' } },
   ])('refuses $case', ({ input, fields }) => {
     expect(validate(updateWorkspaceSchema, input)).toEqual({ ok: false, fields });
+  });
+});
+
+describe('keepsAnOwner', () => {
+  const [a, b, c] = ['a', 'b', 'c'];
+
+  it.each<[string, string[], string, 'OWNER' | 'STAFF' | null, boolean]>([
+    ['demoting the only owner', [a], a, 'STAFF', false],
+    ['removing the only owner', [a], a, null, false],
+    ['demoting one of two owners', [a, b], a, 'STAFF', true],
+    ['removing one of two owners', [a, b], b, null, true],
+    ['removing a staff member', [a], c, null, true],
+    ['promoting a staff member', [a], c, 'OWNER', true],
+    ['keeping the only owner an owner', [a], a, 'OWNER', true],
+  ])('%s', (_, owners, member, role, expected) => {
+    expect(keepsAnOwner(owners, member, role)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './enums';
+import { ROLES, type Role } from './enums';
 import { cadenceDays, email, password, requiredText } from './validation';
 
 /** Cadence used when a workspace has never set one. */
@@ -53,3 +53,11 @@ export const updateWorkspaceSchema = z
   })
   .strict();
 export type UpdateWorkspaceInput = z.output<typeof updateWorkspaceSchema>;
+
+/**
+ * Whether a workspace still has an owner after the member `memberId` takes `role` (null: is removed).
+ * `ownerIds` are its current owners. Every workspace keeps at least one: someone must manage it.
+ */
+export function keepsAnOwner(ownerIds: readonly string[], memberId: string, role: Role | null): boolean {
+  return role === 'OWNER' || ownerIds.some((id) => id !== memberId);
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { acceptInvitationSchema, DEFAULT_CADENCE_DAYS, signInSchema, signUpSchema } from '@rapport/domain';
 import { GraphQLError } from 'graphql';
+import { IsNull } from 'typeorm';
 import { Db } from '../database/db.service';
 import { clientIp, type RequestContext } from '../graphql/context';
 import { notFound } from '../graphql/errors';
@@ -13,7 +14,11 @@ import { AccessTokensService } from './access-tokens.service';
 import { createAccount } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
 import { FAILED_SIGN_IN, RateLimitService, SIGN_UP } from './rate-limit.service';
-import { SESSION_COOKIE, SessionsService } from './sessions.service';
+import { SecurityLog, type SessionStart } from './security-log';
+import { SessionsService } from './sessions.service';
+
+const badCredentials = () =>
+  new GraphQLError('The email or password is wrong', { extensions: { code: 'UNAUTHENTICATED' } });
 
 @Injectable()
 export class AuthService {
@@ -22,6 +27,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly limits: RateLimitService,
     private readonly tokens: AccessTokensService,
+    private readonly log: SecurityLog,
   ) {}
 
   async signUp(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
@@ -41,14 +47,26 @@ export class AuthService {
       // Listed for scheduled work that visits every workspace (ids only).
       await em.query(`insert into workspace_directory (id) values ($1)`, [workspaceId]);
       const owner = await createAccount(em, { workspaceId, memberId, ...input, role: 'OWNER', passwordHash });
-      await this.sessions.open(em, ctx.res, workspaceId, memberId);
+      await this.sessions.open(em, ctx, workspaceId, memberId);
       return owner;
     });
-    ctx.actor = { workspaceId, memberId, role: 'OWNER' };
+    this.signedIn(ctx, 'sign-up', member);
     return member;
   }
 
+  /** Every attempt is logged, with its outcome. */
   async signIn(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
+    try {
+      const member = await this.authenticate(args, ctx);
+      this.signedIn(ctx, 'sign-in', member);
+      return member;
+    } catch (error) {
+      this.log.signInFailed(ctx, (args as { email?: unknown } | null)?.email, error);
+      throw error;
+    }
+  }
+
+  private async authenticate(args: unknown, ctx: RequestContext): Promise<MemberEntity> {
     const input = parseInput(signInSchema, args);
     const keys = [`email:${input.email}`, `ip:${clientIp(ctx)}`];
     // Counted as a failure up front, so concurrent guesses cannot outrun the limit; refunded on success.
@@ -59,20 +77,22 @@ export class AuthService {
       ]),
     )) as { workspace_id: string; member_id: string; password_hash: string }[];
     if (!(await verifyPassword(credential?.password_hash, input.password)) || !credential) {
-      throw new GraphQLError('The email or password is wrong', { extensions: { code: 'UNAUTHENTICATED' } });
+      throw badCredentials();
     }
-    await this.db.global((em) => this.limits.refund(em, FAILED_SIGN_IN, keys));
     const { workspace_id: workspaceId, member_id: memberId } = credential;
     const member = await this.db.inWorkspace(workspaceId, async (em) => {
-      await this.sessions.open(em, ctx.res, workspaceId, memberId);
-      return em.findOneByOrFail(MemberEntity, { workspaceId, id: memberId });
+      // Removal deletes the credentials; this also refuses a sign-in that raced with a removal.
+      const current = await em.findOneBy(MemberEntity, { workspaceId, id: memberId, removedAt: IsNull() });
+      if (!current) throw badCredentials();
+      await this.sessions.open(em, ctx, workspaceId, memberId);
+      return current;
     });
-    ctx.actor = { workspaceId, memberId, role: member.role };
+    await this.db.global((em) => this.limits.refund(em, FAILED_SIGN_IN, keys));
     return member;
   }
 
   async signOut(ctx: RequestContext): Promise<boolean> {
-    await this.sessions.close(ctx.req.cookies?.[SESSION_COOKIE], ctx.res);
+    await this.sessions.close(ctx);
     ctx.actor = undefined;
     return true;
   }
@@ -99,10 +119,16 @@ export class AuthService {
         passwordHash,
       });
       await em.update(InvitationEntity, { workspaceId, id: invitationId }, { acceptedAt: new Date() });
-      await this.sessions.open(em, ctx.res, workspaceId, memberId);
+      await this.sessions.open(em, ctx, workspaceId, memberId);
       return created;
     });
-    ctx.actor = { workspaceId, memberId, role: member.role };
+    this.signedIn(ctx, 'invitation', member);
     return member;
+  }
+
+  /** The request goes on as the new session's member. */
+  private signedIn(ctx: RequestContext, via: SessionStart, member: MemberEntity) {
+    ctx.actor = { workspaceId: member.workspaceId, memberId: member.id, role: member.role };
+    this.log.sessionStarted(ctx, via, member.email, ctx.actor);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@rapport/domain';
-import type { CookieOptions, Response } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
@@ -9,7 +9,21 @@ import type { Actor } from './actor';
 import { newToken, tokenHash } from './tokens';
 
 export const SESSION_COOKIE = 'rapport_session';
-export const SESSION_TTL_DAYS = 30;
+/** A session unused for this long ends. */
+export const SESSION_IDLE_DAYS = 30;
+/** A session ends this long after sign-in, however much it is used. */
+export const SESSION_MAX_DAYS = 90;
+/**
+ * `last_seen_at` is written at most this often per session. Every request resolves its session;
+ * writing on each would turn every read into a write on one hot row (WAL, dead tuples, row locks
+ * between a tab's parallel requests), while a 30-day idle limit loses nothing to 5 minutes of slack.
+ */
+export const LAST_SEEN_RESOLUTION_MINUTES = 5;
+
+/** SQL: the session row `s` has not expired, idle or absolute. */
+const LIVE = `(s.expires_at > now() and s.last_seen_at > now() - make_interval(days => ${SESSION_IDLE_DAYS}))`;
+
+type Exchange = { req: Request; res: Response };
 
 @Injectable()
 export class SessionsService {
@@ -18,45 +32,96 @@ export class SessionsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  /** Opens a session for the member inside the caller's transaction and sets its cookie. */
-  async open(em: EntityManager, res: Response, workspaceId: string, memberId: string): Promise<void> {
+  /**
+   * Opens a new session for the member inside the caller's transaction and sets its cookie. The
+   * session the request came with, if any, is deleted: a session id never survives a sign-in, so
+   * one planted in a browser before (session fixation) is worthless after it.
+   */
+  async open(
+    em: EntityManager,
+    { req, res }: Exchange,
+    workspaceId: string,
+    memberId: string,
+  ): Promise<void> {
+    const previous = sessionToken(req);
+    if (previous) await em.query(`delete from sessions where token_hash = $1`, [tokenHash(previous)]);
+    // Expired sessions of this member go as a new one arrives.
+    await em.query(`delete from sessions s where workspace_id = $1 and member_id = $2 and not ${LIVE}`, [
+      workspaceId,
+      memberId,
+    ]);
     const token = newToken();
     await em.query(
       `insert into sessions (token_hash, workspace_id, member_id, expires_at)
        values ($1, $2, $3, now() + make_interval(days => $4))`,
-      [tokenHash(token), workspaceId, memberId, SESSION_TTL_DAYS],
+      [tokenHash(token), workspaceId, memberId, SESSION_MAX_DAYS],
     );
-    res.cookie(SESSION_COOKIE, token, { ...this.cookieOptions(), maxAge: SESSION_TTL_DAYS * 86_400_000 });
+    // The browser keeps it for the absolute lifetime; the server enforces the idle one.
+    res.cookie(SESSION_COOKIE, token, { ...this.cookieOptions(), maxAge: SESSION_MAX_DAYS * 86_400_000 });
   }
 
-  /** The member behind a cookie token, or undefined when it is unknown or expired. */
+  /** The current member behind a cookie token, or undefined (unknown, expired, or the member was removed). */
   async resolve(token: string | undefined): Promise<Actor | undefined> {
     if (!token || token.length > 200) return undefined;
-    const [session] = await this.db.global((em) =>
-      em.query(`select workspace_id, member_id from sessions where token_hash = $1 and expires_at > now()`, [
-        tokenHash(token),
-      ]),
-    );
+    const hash = tokenHash(token);
+    const [session] = (await this.db.global((em) =>
+      em.query(
+        `select workspace_id, member_id, ${LIVE} as live,
+                s.last_seen_at < now() - make_interval(mins => ${LAST_SEEN_RESOLUTION_MINUTES}) as stale
+           from sessions s where token_hash = $1`,
+        [hash],
+      ),
+    )) as { workspace_id: string; member_id: string; live: boolean; stale: boolean }[];
     if (!session) return undefined;
-    const { workspace_id: workspaceId, member_id: memberId } = session as {
-      workspace_id: string;
-      member_id: string;
-    };
-    const [member] = await this.db.inWorkspace(workspaceId, (em) =>
-      em.query(`select role from members where workspace_id = $1 and id = $2`, [workspaceId, memberId]),
-    );
-    return member ? { workspaceId, memberId, role: (member as { role: Role }).role } : undefined;
+    if (!session.live) {
+      await this.delete(hash);
+      return undefined;
+    }
+    const { workspace_id: workspaceId, member_id: memberId } = session;
+    // The role is read on every request, so a change takes effect on the member's next one.
+    const [member] = (await this.db.inWorkspace(workspaceId, (em) =>
+      em.query(`select role from members where workspace_id = $1 and id = $2 and removed_at is null`, [
+        workspaceId,
+        memberId,
+      ]),
+    )) as { role: Role }[];
+    if (!member) {
+      await this.delete(hash);
+      return undefined;
+    }
+    if (session.stale) {
+      await this.db.global((em) =>
+        em.query(`update sessions set last_seen_at = now() where token_hash = $1`, [hash]),
+      );
+    }
+    return { workspaceId, memberId, role: member.role };
   }
 
-  async close(token: string | undefined, res: Response): Promise<void> {
-    if (token)
-      await this.db.global((em) =>
-        em.query(`delete from sessions where token_hash = $1`, [tokenHash(token)]),
-      );
+  async close({ req, res }: Exchange): Promise<void> {
+    const token = sessionToken(req);
+    if (token) await this.delete(tokenHash(token));
     res.clearCookie(SESSION_COOKIE, this.cookieOptions());
+  }
+
+  /** Ends every session of a member at once, inside the caller's transaction. */
+  async closeAllOf(em: EntityManager, workspaceId: string, memberId: string): Promise<void> {
+    await em.query(`delete from sessions where workspace_id = $1 and member_id = $2`, [
+      workspaceId,
+      memberId,
+    ]);
+  }
+
+  private delete(hash: Buffer) {
+    return this.db.global((em) => em.query(`delete from sessions where token_hash = $1`, [hash]));
   }
 
   private cookieOptions(): CookieOptions {
     return { httpOnly: true, sameSite: 'lax', secure: this.config.publicUrl.startsWith('https:'), path: '/' };
   }
 }
+
+/** The session token a request carries, if any. */
+export const sessionToken = (req: Request): string | undefined => {
+  const token: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof token === 'string' && token !== '' ? token : undefined;
+};

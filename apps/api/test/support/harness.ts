@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/config';
 import { appLoginRole, ensureAppLogin } from '../../src/database/app-login';
 import { migrate } from '../../src/database/migrate';
 import { createLogger } from '../../src/logger';
+import type { LogCapture } from './logs';
 
 export const PUBLIC_URL = 'http://rapport.test';
 
@@ -56,13 +57,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+export interface TestAppOptions {
+  /** Collects every log line (level trace) instead of discarding them (TEST_LOG_LEVEL, else silent). */
+  logs?: LogCapture;
+}
+
 /** The real app (GraphQL, RLS, everything) on its own freshly migrated database. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const url = database.url;
   await migrate(url);
   const config = testConfig();
-  const app = await createApp(config, url, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const logger = options.logs
+    ? createLogger('trace', options.logs)
+    : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const app = await createApp(config, url, logger);
   await app.init();
   const admin = new Pool({ connectionString: url, max: 2 });
   return {

@@ -13,13 +13,22 @@ export interface Variables {
 export const postGql = (client: GqlClient, query: string, variables?: Variables) =>
   client.raw().post('/graphql').set('content-type', 'application/json').send({ query, variables });
 
-/** One GraphQL POST carrying exactly this session token, e.g. one the browser has already dropped. */
-export async function gqlWithSession(t: TestApp, token: string, query: string): Promise<GqlResult> {
-  const res = await request(t.app.getHttpServer())
+/** One GraphQL POST carrying exactly this session token (no cookie jar), answering the whole HTTP response. */
+export const postGqlWithSession = (t: TestApp, token: string, query: string, variables?: Variables) =>
+  request(t.app.getHttpServer())
     .post('/graphql')
     .set('content-type', 'application/json')
     .set('cookie', `${SESSION_COOKIE}=${token}`)
-    .send({ query });
+    .send({ query, variables });
+
+/** One GraphQL POST carrying exactly this session token, e.g. one the browser has already dropped. */
+export async function gqlWithSession(
+  t: TestApp,
+  token: string,
+  query: string,
+  variables?: Variables,
+): Promise<GqlResult> {
+  const res = await postGqlWithSession(t, token, query, variables);
   return { status: res.status, data: res.body.data, errors: res.body.errors };
 }
 

@@ -18,6 +18,7 @@ import {
   TouchpointsIcon,
 } from './icons';
 import { ROLE_LABELS } from './labels';
+import { reloadAtSignIn } from './reload-at-sign-in';
 import { useMember } from './session';
 
 const NAV_ITEMS = [
@@ -67,8 +68,7 @@ export function AppLayout() {
     try {
       await signOut();
     } finally {
-      // A full page load drops every cached record of this workspace from memory.
-      window.location.assign('/sign-in');
+      reloadAtSignIn();
     }
   };
 

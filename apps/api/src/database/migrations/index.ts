@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Relationships1764200000000 } from './1764200000000-relationships';
 import { AuditsAndFriction1764300000000 } from './1764300000000-audits-and-friction';
 import { Feedback1764400000000 } from './1764400000000-feedback';
+import { SessionsAndRemoval1764500000000 } from './1764500000000-sessions-and-removal';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Relationships1764200000000,
   AuditsAndFriction1764300000000,
   Feedback1764400000000,
+  SessionsAndRemoval1764500000000,
 ];

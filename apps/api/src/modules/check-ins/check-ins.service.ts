@@ -14,7 +14,7 @@ import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
 import { CustomerEntity } from '../customers/customer.entity';
 import { InteractionsService } from '../interactions/interactions.service';
-import { MemberEntity } from '../members/member.entity';
+import { isCurrentMember } from '../members/current-member';
 import { CheckInEntity } from './check-in.entity';
 
 @Injectable()
@@ -61,7 +61,7 @@ export class CheckInsService {
     return this.db.inWorkspace(workspaceId, async (em) => {
       const customer = await em.findOneBy(CustomerEntity, { workspaceId, id: input.customerId });
       if (!customer) throw notFound('No such customer');
-      if (input.assigneeId && !(await em.existsBy(MemberEntity, { workspaceId, id: input.assigneeId }))) {
+      if (input.assigneeId && !(await isCurrentMember(em, workspaceId, input.assigneeId))) {
         throw badUserInput({ assigneeId: 'No such member' });
       }
       const checkIn = em.create(CheckInEntity, {

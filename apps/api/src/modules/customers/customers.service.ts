@@ -14,7 +14,7 @@ import { Db } from '../../database/db.service';
 import { type Connection, cursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
-import { MemberEntity } from '../members/member.entity';
+import { isCurrentMember } from '../members/current-member';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { CustomerEntity } from './customer.entity';
 
@@ -140,7 +140,7 @@ export class CustomersService {
   }
 
   private async checkOwner(em: EntityManager, workspaceId: string, ownerId: string | null | undefined) {
-    if (ownerId && !(await em.existsBy(MemberEntity, { workspaceId, id: ownerId }))) {
+    if (ownerId && !(await isCurrentMember(em, workspaceId, ownerId))) {
       throw badUserInput({ ownerId: 'No such member' });
     }
   }

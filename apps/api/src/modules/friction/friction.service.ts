@@ -16,7 +16,7 @@ import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { ObservationEntity } from '../audits/observation.entity';
 import { CustomerEntity } from '../customers/customer.entity';
 import { InteractionEntity } from '../interactions/interaction.entity';
-import { MemberEntity } from '../members/member.entity';
+import { isCurrentMember } from '../members/current-member';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
 import { FrictionPointEntity } from './friction-point.entity';
@@ -107,6 +107,8 @@ export class FrictionService {
     const changes = parseInput(updateFrictionPointSchema, definedOnly(args as object));
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, async (em) => {
+      // Before locking the point: a removal locks the member, then unassigns points; the other order deadlocks.
+      if (changes.ownerId) await this.checkOwner(em, workspaceId, changes.ownerId);
       const point = isUuid(id)
         ? await em.findOne(FrictionPointEntity, {
             where: { workspaceId, id },
@@ -118,7 +120,6 @@ export class FrictionService {
       if (missingResolution(status, changes.resolution, point.resolution)) {
         throw badUserInput({ resolution: 'Say how it was resolved' });
       }
-      if (changes.ownerId) await this.checkOwner(em, workspaceId, changes.ownerId);
       const resolvedAt =
         status !== 'RESOLVED' ? null : point.status === 'RESOLVED' ? point.resolvedAt : new Date();
       await em.update(FrictionPointEntity, { workspaceId, id }, { ...changes, status, resolvedAt });
@@ -153,7 +154,7 @@ export class FrictionService {
   }
 
   private async checkOwner(em: EntityManager, workspaceId: string, ownerId: string | null) {
-    if (ownerId && !(await em.existsBy(MemberEntity, { workspaceId, id: ownerId }))) {
+    if (ownerId && !(await isCurrentMember(em, workspaceId, ownerId))) {
       throw badUserInput({ ownerId: 'No such member' });
     }
   }

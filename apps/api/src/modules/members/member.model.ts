@@ -22,6 +22,13 @@ export class MemberModel {
 
   @Field(() => WorkspaceModel)
   workspace!: WorkspaceModel;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When an owner removed the member; their history keeps their name. Null for current members.',
+  })
+  removedAt!: Date | null;
 }
 
 @ObjectType('AuthPayload')

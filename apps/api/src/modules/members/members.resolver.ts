@@ -1,4 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Role } from '@rapport/domain';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Public, Roles } from '../../auth/decorators';
 import type { RequestContext } from '../../graphql/context';
@@ -18,9 +19,40 @@ import { MembersService } from './members.service';
 export class MembersResolver {
   constructor(private readonly service: MembersService) {}
 
-  @Query(() => [MemberModel], { description: "The workspace's members." })
-  members(@CurrentActor() actor: Actor): Promise<MemberEntity[]> {
-    return this.service.list(actor);
+  @Query(() => [MemberModel], {
+    description: "The workspace's members; removed ones too when `includeRemoved` (they stay in history).",
+  })
+  members(
+    @CurrentActor() actor: Actor,
+    @Args('includeRemoved', { type: () => Boolean, nullable: true, defaultValue: false })
+    includeRemoved: boolean | null,
+  ): Promise<MemberEntity[]> {
+    return this.service.list(actor, includeRemoved === true);
+  }
+
+  @Roles('OWNER')
+  @Mutation(() => MemberModel, {
+    description:
+      'OWNER only: takes effect on their next request. CONFLICT when it would leave the workspace without an owner.',
+  })
+  changeMemberRole(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+  ): Promise<MemberEntity> {
+    return this.service.changeRole(actor, id, role);
+  }
+
+  @Roles('OWNER')
+  @Mutation(() => MemberModel, {
+    description:
+      'OWNER only: ends their sessions at once and stops their sign-in; their history stays. Answers the member with removedAt. CONFLICT for the last owner.',
+  })
+  removeMember(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MemberEntity> {
+    return this.service.remove(actor, id);
   }
 
   @Roles('OWNER')

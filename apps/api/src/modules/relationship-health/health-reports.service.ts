@@ -59,7 +59,10 @@ export class HealthReportsService {
         [workspaceId, days],
       );
       const byMember = new Map(counts.map((c) => [c.member_id, c]));
-      const members = await em.findBy(MemberEntity, { workspaceId });
+      // A removed member's contacts still count; with none in the period, they are not listed.
+      const members = (await em.findBy(MemberEntity, { workspaceId })).filter(
+        (member) => !member.removedAt || byMember.has(member.id),
+      );
       return members
         .map((member) => {
           const { relationship = 0, total = 0 } = byMember.get(member.id) ?? {};

@@ -1,15 +1,24 @@
 import { useQuery } from '@apollo/client/react';
-import { Avatar, Badge, Card, EmptyState, ErrorState, LoadingState } from '@rapport/ui';
-import type { ReactNode } from 'react';
+import { Alert, Card, EmptyState, ErrorState, LoadingState } from '@rapport/ui';
+import { type ReactNode, useState } from 'react';
 import { describeError } from '~/app/errors';
-import { ROLE_LABELS } from '~/app/labels';
-import { useMember } from '~/app/session';
+import { reloadAtSignIn } from '~/app/reload-at-sign-in';
+import { useIsOwner, useMember } from '~/app/session';
 import { MembersDocument } from '../graphql/settings.graphql';
+import { type Member, MemberItem } from './MemberItem';
 
 export function MembersList() {
   const me = useMember();
+  const isOwner = useIsOwner();
+  const [removed, setRemoved] = useState<string | null>(null);
   const { data, loading, error, refetch } = useQuery(MembersDocument, { fetchPolicy: 'cache-and-network' });
   const members = data?.members;
+
+  const onRemoved = (member: Member) => {
+    // Removing yourself ends your own session.
+    if (member.id === me.id) reloadAtSignIn();
+    else setRemoved(member.name);
+  };
 
   let body: ReactNode;
   if (!members && loading) body = <LoadingState compact label="Loading members…" />;
@@ -28,17 +37,7 @@ export function MembersList() {
     body = (
       <ul className="people-list">
         {members.map((m) => (
-          <li key={m.id} className="person">
-            <Avatar name={m.name} />
-            <div className="person__text">
-              <span className="person__name">
-                {m.name}
-                {m.id === me.id && <span className="muted"> (you)</span>}
-              </span>
-              <span className="person__email">{m.email}</span>
-            </div>
-            <Badge tone={m.role === 'OWNER' ? 'brand' : 'neutral'}>{ROLE_LABELS[m.role]}</Badge>
-          </li>
+          <MemberItem key={m.id} member={m} isMe={m.id === me.id} canManage={isOwner} onRemoved={onRemoved} />
         ))}
       </ul>
     );
@@ -46,6 +45,11 @@ export function MembersList() {
 
   return (
     <Card title="Members" description="Everyone who can sign in to this workspace." flush>
+      {removed && (
+        <Alert tone="success" className="people-list__notice" onDismiss={() => setRemoved(null)}>
+          {removed} was removed and signed out. Their history stays.
+        </Alert>
+      )}
       {body}
     </Card>
   );

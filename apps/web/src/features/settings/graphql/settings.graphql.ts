@@ -11,6 +11,25 @@ export const MembersDocument = graphql(`
   }
 `);
 
+/** Answers the member's new role, which the cache puts everywhere they appear (and in `me`). */
+export const ChangeMemberRoleDocument = graphql(`
+  mutation ChangeMemberRole($id: ID!, $role: Role!) {
+    changeMemberRole(id: $id, role: $role) {
+      id
+      role
+    }
+  }
+`);
+
+export const RemoveMemberDocument = graphql(`
+  mutation RemoveMember($id: ID!) {
+    removeMember(id: $id) {
+      id
+      removedAt
+    }
+  }
+`);
+
 export const InvitationsDocument = graphql(`
   query Invitations {
     invitations {
