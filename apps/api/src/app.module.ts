@@ -21,6 +21,7 @@ import { formatError } from './graphql/format-error';
 import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
+import { Draining } from './http/draining';
 import { currentRequestId } from './http/request-id';
 import { type Logger, LoggerModule } from './logger';
 import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
@@ -121,6 +122,7 @@ export class AppModule {
     dataSource: DataSource,
     logger: Logger,
     jobs: JobsOptions | null,
+    draining: Draining,
   ): DynamicModule {
     return {
       module: AppModule,
@@ -175,6 +177,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
         { provide: JOBS_OPTIONS, useValue: jobs },
+        { provide: Draining, useValue: draining },
         HealthJobs,
         ...resolvers,
       ],

@@ -5,11 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { ensureAppLogin } from './database/app-login';
 import { createDataSource } from './database/data-source';
 import { bodyErrors } from './http/body-errors';
+import { Draining } from './http/draining';
 import { requestId } from './http/request-id';
 import { webApp } from './http/web-app';
 import { type Logger, NestPinoLogger } from './logger';
@@ -37,21 +39,31 @@ export async function createApp(
   const dataSource = createDataSource(await ensureAppLogin(databaseUrl, config.linkSecret), 'app');
   await dataSource.initialize();
   const jobs = options.jobs ? { databaseUrl, logger } : null;
-  const module = AppModule.create(config, dataSource, logger, jobs);
+  const module = AppModule.create(config, dataSource, logger, jobs, new Draining());
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     logger: new NestPinoLogger(logger),
   });
   app.disable('x-powered-by');
+  app.use(app.get(Draining).middleware);
   app.use(requestId(logger));
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(bodyErrors);
   app.use(webApp(WEB_DIST));
-  const close = app.close.bind(app);
-  app.close = async () => {
-    await close();
-    if (dataSource.isInitialized) await dataSource.destroy();
-  };
   return app;
+}
+
+/**
+ * Stops the app gracefully: new requests are refused, Nest drains the HTTP server and stops
+ * scheduled work, handlers still running finish, then the pool closes. (Nest's application object
+ * is a proxy that ignores assignments, so this cannot replace `app.close`.)
+ */
+export async function stopApp(app: INestApplication): Promise<void> {
+  const draining = app.get(Draining);
+  draining.start();
+  await app.close();
+  await draining.idle();
+  const dataSource = app.get(DataSource);
+  if (dataSource.isInitialized) await dataSource.destroy();
 }

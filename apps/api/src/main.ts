@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createApp } from './app';
+import { createApp, stopApp } from './app';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { dataDirLinkSecret } from './config/link-secret';
 import { startEmbeddedPostgres } from './database/embedded';
@@ -52,7 +52,7 @@ async function main() {
       logger.warn(`still busy ${SHUTDOWN_DEADLINE_MS / 1000} s after ${signal}: stopping now`);
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    await app.close();
+    await stopApp(app);
     await database.stop();
     logger.info('stopped');
     process.exit(0);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createApp } from '../src/app';
+import { createApp, stopApp } from '../src/app';
 import { createLogger } from '../src/logger';
 import { dumpState, isHashStored, isStoredAnywhere, raceOnWrite } from './support/database';
 import {
@@ -200,7 +200,7 @@ describe('session cookie', () => {
         expect.arrayContaining(['secure', 'httponly', 'samesite=lax']),
       );
     } finally {
-      await app.close();
+      await stopApp(app);
     }
   });
 });

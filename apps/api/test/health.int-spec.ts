@@ -7,7 +7,7 @@ import {
   nextCheckInDueAt,
 } from '@rapport/domain';
 import { Client } from 'pg';
-import { createApp } from '../src/app';
+import { createApp, stopApp } from '../src/app';
 import { createLogger } from '../src/logger';
 import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
 import { REFRESH_HEALTH_CRON, REFRESH_HEALTH_QUEUE } from '../src/modules/relationship-health/health-jobs';
@@ -541,10 +541,10 @@ describe('time passing', () => {
         [id],
       );
       expect(ages).toEqual([{ fresh: true }]);
-      await app.close();
+      await stopApp(app);
       closed = true;
     } finally {
-      if (!closed) await app.close();
+      if (!closed) await stopApp(app);
     }
   });
 });

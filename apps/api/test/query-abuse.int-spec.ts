@@ -13,7 +13,7 @@ import {
   visit,
 } from 'graphql';
 import request from 'supertest';
-import { createApp } from '../src/app';
+import { createApp, stopApp } from '../src/app';
 import {
   MAX_PAGE_SIZE,
   MAX_QUERY_COST,
@@ -402,7 +402,7 @@ describe('schema details', () => {
       production = await createApp(config, t.url, createLogger('silent'));
       await production.init();
     });
-    afterAll(() => production.close());
+    afterAll(() => stopApp(production));
 
     it.each([
       ['__schema', INTROSPECTION],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { createApp } from '../app';
+import { createApp, stopApp } from '../app';
 import { loadConfig } from '../config/config';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { migrate } from '../database/migrate';
@@ -128,7 +128,7 @@ async function main() {
         `mutation { logInteraction(input: { customerId: "${customerId}", channel: PHONE, direction: OUTBOUND, purpose: RELATIONSHIP, sentiment: 1, summary: "Bench" }) { id } }`,
       ),
     );
-    await app.close();
+    await stopApp(app);
   } finally {
     await stop();
   }

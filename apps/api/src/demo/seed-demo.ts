@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../app';
+import { createApp, stopApp } from '../app';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 import { dataDirLinkSecret } from '../config/link-secret';
 import { ensureAppLogin } from '../database/app-login';
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       }
       return 0;
     } finally {
-      await app.close();
+      await stopApp(app);
     }
   } catch (error) {
     if (error instanceof DemoIncompleteError) {

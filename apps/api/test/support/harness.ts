@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { createApp } from '../../src/app';
+import { createApp, stopApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { appLoginRole, ensureAppLogin } from '../../src/database/app-login';
 import { migrate } from '../../src/database/migrate';
@@ -81,7 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     appUrl: await ensureAppLogin(url, TEST_SECRET),
     client: () => new GqlClient(app),
     close: async () => {
-      await app.close();
+      await stopApp(app);
       await admin.end();
       await database.drop();
     },
