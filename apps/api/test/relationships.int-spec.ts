@@ -313,14 +313,16 @@ describe('idempotencyKey', () => {
     customerId = (await newCustomer(owner.client)).id;
   });
 
-  it('answers the first interaction on a retry and logs once', async () => {
+  it('answers the first interaction on a retry and logs once; another request with the key is CONFLICT', async () => {
     const input = contact(customerId, { idempotencyKey: 'retry-1' });
     const first = await log(owner.client, input);
-    const second = await writesNothing(() =>
-      logAs(owner.client, { ...input, summary: 'A different summary' }),
-    );
+    const second = await writesNothing(() => logAs(owner.client, input));
     expect(second.errors).toBeUndefined();
     expect(second.data?.logInteraction).toEqual(first);
+    const different = await writesNothing(() =>
+      logAs(owner.client, { ...input, summary: 'A different summary' }),
+    );
+    expect(code(different)).toBe('CONFLICT');
     expect(await interactionRows(customerId)).toHaveLength(1);
   });
 
@@ -337,7 +339,7 @@ describe('idempotencyKey', () => {
     const raceCustomer = await newCustomer(owner.client);
     const input = contact(raceCustomer.id, { idempotencyKey: 'racing-key' });
     const send = () => logAs(owner.client, input);
-    const results = await raceOnWrite(t.admin, 'interactions', [send, send]);
+    const results = await raceOnWrite(t.admin, 'idempotency_keys', [send, send]);
     for (const result of results) expect(result.errors).toBeUndefined();
     const [a, b] = results.map((r) => r.data?.logInteraction.id);
     expect(a).toBeDefined();

@@ -113,6 +113,7 @@ const TENANT_TABLES = [
   'surveys',
   'feedback_requests',
   'feedback_responses',
+  'idempotency_keys',
 ] as const;
 type TenantTable = (typeof TENANT_TABLES)[number];
 /** What must be found before the workspace is known (sign-in, cookies, links, rate limits); no business data. */
@@ -198,6 +199,7 @@ async function seed(name: string, sentiment: number, rating: number, score: numb
       channel: undefined,
       sentiment,
       purpose: sentiment < 0 ? 'SALES' : 'RELATIONSHIP',
+      idempotencyKey: `${name} contact`,
     }),
   });
   const checkIn = await owner.client.ok(SCHEDULE_CHECK_IN, {
@@ -1036,6 +1038,10 @@ describe('database locks', () => {
          values ($1, gen_random_uuid(), $2, 5, now())`,
         [w.workspaceId, w.surveyId],
       ],
+      idempotency_keys: (w) => [
+        `insert into idempotency_keys (workspace_id, key, operation) values ($1, 'intruder', 'createCustomer')`,
+        [w.workspaceId],
+      ],
     };
 
     it.each(TENANT_TABLES)("refuses A inserting into B's %s", async (table) => {
@@ -1067,6 +1073,7 @@ describe('database locks', () => {
       surveys: `name = 'x'`,
       feedback_requests: 'expires_at = now()',
       feedback_responses: `comment = 'x'`,
+      idempotency_keys: `operation = 'x'`,
     };
 
     it.each(TENANT_TABLES)("lets A neither update nor delete B's %s", async (table) => {

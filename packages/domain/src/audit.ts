@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SURPRISES } from './enums';
-import { id, optionalText, requiredText } from './validation';
+import { id, idempotencyKey, optionalText, requiredText } from './validation';
 
 /** The four factors an auditor rates at every step, 1..5. */
 export const AUDIT_FACTORS = ['accuracy', 'availability', 'partnership', 'advice'] as const;
@@ -22,6 +22,7 @@ export const createAuditSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'Visit each touchpoint once'),
   auditorName: requiredText(120),
   external: z.boolean('Say whether an outsider runs it'),
+  idempotencyKey,
 });
 export type CreateAuditInput = z.output<typeof createAuditSchema>;
 

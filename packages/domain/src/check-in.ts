@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, DIRECTIONS } from './enums';
 import { contactFields, contactTimesAt } from './interaction';
-import { dateTime, id, optionalText, requiredText } from './validation';
+import { dateTime, id, idempotencyKey, optionalText, requiredText } from './validation';
 
 /** A planned check-in: scheduled, then done (which logs the relationship contact) or skipped. */
 export const CHECK_IN_STATUSES = ['PLANNED', 'DONE', 'SKIPPED'] as const;
@@ -17,6 +17,7 @@ export function scheduleCheckInSchema(now: Date = new Date()) {
     dueAt: dateTime.refine((d) => d.getTime() <= latest, 'At most a year ahead'),
     assigneeId: id.nullish().transform((a) => a ?? null),
     note: optionalText(500),
+    idempotencyKey,
   });
 }
 export type ScheduleCheckInInput = z.output<ReturnType<typeof scheduleCheckInSchema>>;

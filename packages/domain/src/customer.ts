@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CUSTOMER_ORDERS, CUSTOMER_STATUSES, HEALTH_BANDS } from './enums';
-import { cadenceDays, id, optionalEmail, optionalText, requiredText } from './validation';
+import { cadenceDays, id, idempotencyKey, optionalEmail, optionalText, requiredText } from './validation';
 
 export const MAX_TAGS = 20;
 export const MAX_PROFILE_FACTS = 50;
@@ -47,6 +47,7 @@ export const createCustomerSchema = z.object({
   ...customerFields,
   tags: tags.nullish().transform((t) => t ?? []),
   profileFacts: profileFacts.nullish().transform((f) => f ?? []),
+  idempotencyKey,
 });
 export type CreateCustomerInput = z.output<typeof createCustomerSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SURVEY_TYPES, type SurveyType } from './enums';
-import { dateTime, id, optionalText, requiredText } from './validation';
+import { dateTime, id, idempotencyKey, optionalText, requiredText } from './validation';
 
 /** Each survey type's inclusive score range: NPS 0..10, CSAT 1..5, CES 1..7. */
 export const SCORE_RANGES: Record<SurveyType, { min: number; max: number }> = {
@@ -43,6 +43,7 @@ export const createSurveySchema = z.object({
     .boolean()
     .nullish()
     .transform((a) => a ?? false),
+  idempotencyKey,
 });
 export type CreateSurveyInput = z.output<typeof createSurveySchema>;
 
@@ -57,6 +58,7 @@ export const requestFeedbackSchema = z.object({
     .max(90, 'At most 90 days')
     .nullish()
     .transform((d) => d ?? DEFAULT_FEEDBACK_EXPIRY_DAYS),
+  idempotencyKey,
 });
 export type RequestFeedbackInput = z.output<typeof requestFeedbackSchema>;
 

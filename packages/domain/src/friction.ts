@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FRICTION_STATUSES } from './enums';
-import { id, optionalText, requiredText } from './validation';
+import { id, idempotencyKey, optionalText, requiredText } from './validation';
 
 /** Where a friction point came from. */
 export const FRICTION_SOURCES = ['AUDIT', 'FEEDBACK', 'INTERACTION', 'MANUAL'] as const;
@@ -20,6 +20,7 @@ export const raiseFrictionPointSchema = z.object({
   description: requiredText(2_000),
   severity,
   ownerId: id.nullish().transform((v) => v ?? null),
+  idempotencyKey,
 });
 export type RaiseFrictionPointInput = z.output<typeof raiseFrictionPointSchema>;
 

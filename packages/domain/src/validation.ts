@@ -71,3 +71,18 @@ export const dateTime = z
   )
   .transform((value) => (value instanceof Date ? value : new Date(value)))
   .refine((date) => !Number.isNaN(date.getTime()), 'Enter a valid date and time');
+
+/**
+ * A client's key for a create request: the same key again answers the first result instead of
+ * creating twice (within 24 hours, per workspace).
+ */
+export const idempotencyKey = z
+  .string()
+  .min(1, 'Required')
+  .max(200, 'At most 200 characters')
+  .refine((s) => !s.includes('\u0000'), 'Must not contain NUL characters')
+  .nullish()
+  .transform((s) => s ?? null);
+
+/** An idempotency key given beside an input rather than in it (createTouchpoint). */
+export const idempotencyKeyArgSchema = z.object({ idempotencyKey });

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
 export interface StoredWrites {
-  /** Rows carrying a key of the stream. */
+  /** Interactions the stream wrote. */
   rows: number;
   /** Acknowledged keys whose stored row is the one the API answered with. */
   storedAcknowledged: number;
@@ -17,9 +17,11 @@ export async function storedWrites(
   const db = new Client({ connectionString: ownerUrl });
   await db.connect();
   try {
+    // Each write's summary names its key (see write-stream.ts): rows are counted by what was sent.
     const { rows } = await db.query<{ key: string; n: number; id: string }>(
-      `select idempotency_key as key, count(*)::int as n, min(id::text) as id
-         from interactions where idempotency_key like 'stream-%' group by 1`,
+      `select 'stream-' || substring(summary from '^Stream write ([0-9]+)$') as key, count(*)::int as n,
+              min(id::text) as id
+         from interactions where summary like 'Stream write %' group by 1`,
     );
     const byKey = new Map(rows.map((r) => [r.key, r]));
     return {

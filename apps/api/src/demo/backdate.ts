@@ -310,9 +310,10 @@ async function backdateFriction(b: Backdating, answeredAt: Map<string, Date>) {
   );
   await b.em.query(
     `update interactions i set occurred_at = f.created_at + (f.resolved_at - f.created_at) / 2
-       from friction_points f
-      where i.workspace_id = $1 and i.idempotency_key = $2 and f.workspace_id = i.workspace_id
-        and f.customer_id = i.customer_id and f.source = 'FEEDBACK' and f.status = 'RESOLVED'`,
+       from friction_points f, idempotency_keys k
+      where i.workspace_id = $1 and k.workspace_id = $1 and k.key = $2 and i.id = k.result_id
+        and f.workspace_id = i.workspace_id and f.customer_id = i.customer_id and f.source = 'FEEDBACK'
+        and f.status = 'RESOLVED'`,
     [b.ctx.workspaceId, CALL_BACK_KEY],
   );
 }

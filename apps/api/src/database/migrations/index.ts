@@ -3,6 +3,7 @@ import { Relationships1764200000000 } from './1764200000000-relationships';
 import { AuditsAndFriction1764300000000 } from './1764300000000-audits-and-friction';
 import { Feedback1764400000000 } from './1764400000000-feedback';
 import { SessionsAndRemoval1764500000000 } from './1764500000000-sessions-and-removal';
+import { IdempotencyKeys1764600000000 } from './1764600000000-idempotency-keys';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AuditsAndFriction1764300000000,
   Feedback1764400000000,
   SessionsAndRemoval1764500000000,
+  IdempotencyKeys1764600000000,
 ];

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AUDIT_STATUSES, SURPRISES } from '@rapport/domain';
 import { asGraphqlEnum } from '../../graphql/enums';
+import { IdempotencyKeyField } from '../../graphql/idempotency-key.field';
 import { ChannelEnum, TouchpointModel } from '../touchpoints/touchpoint.model';
 
 export const AuditStatusEnum = asGraphqlEnum(AUDIT_STATUSES);
@@ -114,6 +115,9 @@ export class CreateAuditInput {
 
   @Field(() => Boolean, { description: 'true: an outsider runs it through inviteUrl, without an account.' })
   external!: boolean;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType('ObservationInput')

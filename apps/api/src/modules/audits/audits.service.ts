@@ -15,6 +15,7 @@ import { tokenHash } from '../../auth/tokens';
 import type { AppConfig } from '../../config/config';
 import { InjectConfig } from '../../config/config.module';
 import { Db } from '../../database/db.service';
+import { createOnce } from '../../database/idempotency';
 import { clientIp, type RequestContext } from '../../graphql/context';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
@@ -58,27 +59,35 @@ export class AuditsService {
   async create(actor: Actor, args: unknown): Promise<AuditEntity> {
     const input = parseInput(createAuditSchema, args);
     const { workspaceId } = actor;
+    const request = { operation: 'createAudit', key: input.idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, async (em) => {
-      const found = await em.countBy(TouchpointEntity, { workspaceId, id: In(input.touchpointIds) });
-      if (found !== input.touchpointIds.length) throw badUserInput({ touchpointIds: 'No such touchpoint' });
-      const id = randomUUID();
-      await em.insert(AuditEntity, {
-        workspaceId,
-        id,
-        title: input.title,
-        scenario: input.scenario,
-        auditorName: input.auditorName,
-        external: input.external,
-        status: 'DRAFT',
-        createdBy: actor.memberId,
-      });
-      await em.query(
-        `insert into audit_steps (workspace_id, audit_id, position, touchpoint_id)
+      // The outsider's link exists in the first answer only: a replay answers the audit without it
+      // (renewAuditLink makes a new one), since only the link's hash is kept.
+      let created: AuditEntity | undefined;
+      const id = await createOnce(em, workspaceId, request, async () => {
+        const found = await em.countBy(TouchpointEntity, { workspaceId, id: In(input.touchpointIds) });
+        if (found !== input.touchpointIds.length) throw badUserInput({ touchpointIds: 'No such touchpoint' });
+        const id = randomUUID();
+        await em.insert(AuditEntity, {
+          workspaceId,
+          id,
+          title: input.title,
+          scenario: input.scenario,
+          auditorName: input.auditorName,
+          external: input.external,
+          status: 'DRAFT',
+          createdBy: actor.memberId,
+        });
+        await em.query(
+          `insert into audit_steps (workspace_id, audit_id, position, touchpoint_id)
          select $1, $2, s.position - 1, s.touchpoint_id from unnest($3::uuid[]) with ordinality as s(touchpoint_id, position)`,
-        [workspaceId, id, input.touchpointIds],
-      );
-      const audit = await em.findOneByOrFail(AuditEntity, { workspaceId, id });
-      return input.external ? this.withNewLink(em, audit) : audit;
+          [workspaceId, id, input.touchpointIds],
+        );
+        const audit = await em.findOneByOrFail(AuditEntity, { workspaceId, id });
+        created = input.external ? await this.withNewLink(em, audit) : audit;
+        return id;
+      });
+      return created ?? em.findOneByOrFail(AuditEntity, { workspaceId, id });
     });
   }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { CHECK_IN_STATUSES } from '@rapport/domain';
 import { connectionTypes } from '../../graphql/connection';
 import { asGraphqlEnum } from '../../graphql/enums';
+import { IdempotencyKeyField } from '../../graphql/idempotency-key.field';
 import { ContactInput, DirectionEnum } from '../interactions/interaction.model';
 
 export const CheckInStatusEnum = asGraphqlEnum(CHECK_IN_STATUSES);
@@ -49,6 +50,9 @@ export class ScheduleCheckInInput {
 
   @Field(() => String, { nullable: true })
   note?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType('CompleteCheckInInput', {

@@ -9,6 +9,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { insertOnce } from '../../database/idempotency';
 import { type Connection, decodeTimeCursor, toConnection } from '../../graphql/connection';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
@@ -58,25 +59,28 @@ export class CheckInsService {
   async schedule(actor: Actor, args: unknown): Promise<CheckInEntity> {
     const input = parseInput(scheduleCheckInSchema(new Date()), args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      const customer = await em.findOneBy(CustomerEntity, { workspaceId, id: input.customerId });
-      if (!customer) throw notFound('No such customer');
-      if (input.assigneeId && !(await isCurrentMember(em, workspaceId, input.assigneeId))) {
-        throw badUserInput({ assigneeId: 'No such member' });
-      }
-      const checkIn = em.create(CheckInEntity, {
-        workspaceId,
-        id: randomUUID(),
-        customerId: customer.id,
-        assigneeId: input.assigneeId ?? customer.ownerId ?? actor.memberId,
-        dueAt: input.dueAt,
-        note: input.note,
-        status: 'PLANNED',
-        createdBy: actor.memberId,
-      });
-      await em.insert(CheckInEntity, checkIn);
-      return em.findOneByOrFail(CheckInEntity, { workspaceId, id: checkIn.id });
-    });
+    const request = { operation: 'scheduleCheckIn', key: input.idempotencyKey, args };
+    return this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(em, workspaceId, request, CheckInEntity, async () => {
+        const customer = await em.findOneBy(CustomerEntity, { workspaceId, id: input.customerId });
+        if (!customer) throw notFound('No such customer');
+        if (input.assigneeId && !(await isCurrentMember(em, workspaceId, input.assigneeId))) {
+          throw badUserInput({ assigneeId: 'No such member' });
+        }
+        const checkIn = em.create(CheckInEntity, {
+          workspaceId,
+          id: randomUUID(),
+          customerId: customer.id,
+          assigneeId: input.assigneeId ?? customer.ownerId ?? actor.memberId,
+          dueAt: input.dueAt,
+          note: input.note,
+          status: 'PLANNED',
+          createdBy: actor.memberId,
+        });
+        await em.insert(CheckInEntity, checkIn);
+        return checkIn.id;
+      }),
+    );
   }
 
   /** Logs the relationship contact (as the caller) and closes the check-in as DONE. */
@@ -93,7 +97,6 @@ export class CheckInsService {
         channel,
         customerId: checkIn.customerId,
         purpose: 'RELATIONSHIP',
-        idempotencyKey: null,
       });
       return { status: 'DONE', interactionId: interaction.id };
     });

@@ -11,6 +11,7 @@ import {
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { insertOnce } from '../../database/idempotency';
 import { type Connection, cursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
@@ -83,23 +84,26 @@ export class CustomersService {
   }
 
   async create(actor: Actor, args: unknown): Promise<CustomerEntity> {
-    const input = parseInput(createCustomerSchema, args);
+    const { idempotencyKey, ...input } = parseInput(createCustomerSchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      await this.checkOwner(em, workspaceId, input.ownerId);
-      const now = new Date();
-      const customer = em.create(CustomerEntity, {
-        ...this.columns(input),
-        workspaceId,
-        id: randomUUID(),
-        status: 'ACTIVE',
-        // Provisional: the refresh below sets the real due date and health in this same transaction.
-        nextCheckInDueAt: now,
-      });
-      await em.insert(CustomerEntity, customer);
-      await this.customerState.refresh(em, workspaceId, [customer.id], now);
-      return em.findOneByOrFail(CustomerEntity, { workspaceId, id: customer.id });
-    });
+    const request = { operation: 'createCustomer', key: idempotencyKey, args };
+    return this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(em, workspaceId, request, CustomerEntity, async () => {
+        await this.checkOwner(em, workspaceId, input.ownerId);
+        const now = new Date();
+        const customer = em.create(CustomerEntity, {
+          ...this.columns(input),
+          workspaceId,
+          id: randomUUID(),
+          status: 'ACTIVE',
+          // Provisional: the refresh below sets the real due date and health in this same transaction.
+          nextCheckInDueAt: now,
+        });
+        await em.insert(CustomerEntity, customer);
+        await this.customerState.refresh(em, workspaceId, [customer.id], now);
+        return customer.id;
+      }),
+    );
   }
 
   async update(actor: Actor, id: string, args: unknown): Promise<CustomerEntity> {

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { insertOnce } from '../../database/idempotency';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
 import { CustomerEntity } from '../customers/customer.entity';
@@ -55,33 +56,36 @@ export class FeedbackRequestsService {
   async request(actor: Actor, args: unknown): Promise<FeedbackRequestEntity> {
     const input = parseInput(requestFeedbackSchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      const survey = await em.findOneBy(SurveyEntity, { workspaceId, id: input.surveyId });
-      if (!survey) throw notFound('No such survey');
-      if (survey.anonymous) {
-        throw badUserInput({ surveyId: 'An anonymous survey is answered through its shared link' });
-      }
-      if (!(await em.existsBy(CustomerEntity, { workspaceId, id: input.customerId }))) {
-        throw notFound('No such customer');
-      }
-      if (
-        input.interactionId &&
-        !(await em.existsBy(InteractionEntity, {
-          workspaceId,
-          id: input.interactionId,
-          customerId: input.customerId,
-        }))
-      ) {
-        throw notFound('No such interaction of this customer');
-      }
-      const asked = await this.askedWithinCap(em, workspaceId, input.customerId);
-      if (asked) {
-        throw conflict(
-          `This customer was asked for feedback on ${asked.toISOString().slice(0, 10)}; ask again once the workspace's waiting period has passed`,
-        );
-      }
-      return this.create(em, workspaceId, input, actor.memberId);
-    });
+    const request = { operation: 'requestFeedback', key: input.idempotencyKey, args };
+    return this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(em, workspaceId, request, FeedbackRequestEntity, async () => {
+        const survey = await em.findOneBy(SurveyEntity, { workspaceId, id: input.surveyId });
+        if (!survey) throw notFound('No such survey');
+        if (survey.anonymous) {
+          throw badUserInput({ surveyId: 'An anonymous survey is answered through its shared link' });
+        }
+        if (!(await em.existsBy(CustomerEntity, { workspaceId, id: input.customerId }))) {
+          throw notFound('No such customer');
+        }
+        if (
+          input.interactionId &&
+          !(await em.existsBy(InteractionEntity, {
+            workspaceId,
+            id: input.interactionId,
+            customerId: input.customerId,
+          }))
+        ) {
+          throw notFound('No such interaction of this customer');
+        }
+        const asked = await this.askedWithinCap(em, workspaceId, input.customerId);
+        if (asked) {
+          throw conflict(
+            `This customer was asked for feedback on ${asked.toISOString().slice(0, 10)}; ask again once the workspace's waiting period has passed`,
+          );
+        }
+        return (await this.create(em, workspaceId, input, actor.memberId)).id;
+      }),
+    );
   }
 
   /**

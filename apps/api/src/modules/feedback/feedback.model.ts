@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FEEDBACK_REQUEST_STATUSES, SURVEY_TYPES } from '@rapport/domain';
 import { asGraphqlEnum } from '../../graphql/enums';
+import { IdempotencyKeyField } from '../../graphql/idempotency-key.field';
 import { TouchpointModel } from '../touchpoints/touchpoint.model';
 
 export const SurveyTypeEnum = asGraphqlEnum(SURVEY_TYPES);
@@ -144,6 +145,9 @@ export class CreateSurveyInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   anonymous?: boolean | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType('RequestFeedbackInput')
@@ -159,6 +163,9 @@ export class RequestFeedbackInput {
 
   @Field(() => Int, { nullable: true, defaultValue: 14 })
   expiresInDays?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType('SubmitFeedbackInput')

@@ -4,6 +4,7 @@ import { createSurveySchema } from '@rapport/domain';
 import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { insertOnce } from '../../database/idempotency';
 import { notFound } from '../../graphql/errors';
 import { parseInput } from '../../graphql/parse-input';
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
@@ -29,22 +30,25 @@ export class SurveysService {
   }
 
   async create(actor: Actor, args: unknown): Promise<SurveyEntity> {
-    const input = parseInput(createSurveySchema, args);
+    const { idempotencyKey, ...input } = parseInput(createSurveySchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      if (
-        input.touchpointId &&
-        !(await em.existsBy(TouchpointEntity, { workspaceId, id: input.touchpointId }))
-      ) {
-        throw notFound('No such touchpoint');
-      }
-      const id = randomUUID();
-      await em.insert(SurveyEntity, { workspaceId, id, ...input });
-      if (input.anonymous) {
-        await this.tokens.issue(em, 'survey', workspaceId, id, NEVER, this.links.token('survey', id));
-      }
-      return em.findOneByOrFail(SurveyEntity, { workspaceId, id });
-    });
+    const request = { operation: 'createSurvey', key: idempotencyKey, args };
+    return this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(em, workspaceId, request, SurveyEntity, async () => {
+        if (
+          input.touchpointId &&
+          !(await em.existsBy(TouchpointEntity, { workspaceId, id: input.touchpointId }))
+        ) {
+          throw notFound('No such touchpoint');
+        }
+        const id = randomUUID();
+        await em.insert(SurveyEntity, { workspaceId, id, ...input });
+        if (input.anonymous) {
+          await this.tokens.issue(em, 'survey', workspaceId, id, NEVER, this.links.token('survey', id));
+        }
+        return id;
+      }),
+    );
   }
 
   /** The shared link of an anonymous survey; null for an attributed one. */

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FRICTION_SOURCES, FRICTION_STATUSES } from '@rapport/domain';
 import { asGraphqlEnum } from '../../graphql/enums';
+import { IdempotencyKeyField } from '../../graphql/idempotency-key.field';
 
 export const FrictionStatusEnum = asGraphqlEnum(FRICTION_STATUSES);
 registerEnumType(FrictionStatusEnum, { name: 'FrictionStatus' });
@@ -63,6 +64,9 @@ export class RaiseFrictionPointInput {
 
   @Field(() => ID, { nullable: true, description: "Defaults to the customer's relationship owner." })
   ownerId?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateFrictionPointInput')

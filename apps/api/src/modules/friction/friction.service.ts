@@ -11,6 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { insertOnce } from '../../database/idempotency';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { ObservationEntity } from '../audits/observation.entity';
@@ -68,38 +69,41 @@ export class FrictionService {
   async raise(actor: Actor, args: unknown): Promise<FrictionPointEntity> {
     const input = parseInput(raiseFrictionPointSchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      const interaction = input.interactionId
-        ? await em.findOneBy(InteractionEntity, { workspaceId, id: input.interactionId })
-        : null;
-      if (input.interactionId && !interaction) throw notFound('No such interaction');
-      const customerId = input.customerId ?? interaction?.customerId ?? null;
-      const touchpointId = input.touchpointId ?? interaction?.touchpointId ?? null;
-      const customer = customerId
-        ? await em.findOneBy(CustomerEntity, { workspaceId, id: customerId })
-        : null;
-      if (customerId && !customer) throw notFound('No such customer');
-      if (touchpointId && !(await em.existsBy(TouchpointEntity, { workspaceId, id: touchpointId }))) {
-        throw notFound('No such touchpoint');
-      }
-      await this.checkOwner(em, workspaceId, input.ownerId);
-      const id = randomUUID();
-      await em.insert(FrictionPointEntity, {
-        workspaceId,
-        id,
-        touchpointId,
-        customerId,
-        description: input.description,
-        severity: input.severity,
-        status: 'OPEN',
-        ownerId: input.ownerId ?? customer?.ownerId ?? null,
-        source: interaction ? 'INTERACTION' : 'MANUAL',
-        interactionId: interaction?.id ?? null,
-        createdBy: actor.memberId,
-      });
-      if (customerId) await this.customerState.refresh(em, workspaceId, [customerId]);
-      return em.findOneByOrFail(FrictionPointEntity, { workspaceId, id });
-    });
+    const request = { operation: 'raiseFrictionPoint', key: input.idempotencyKey, args };
+    return this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(em, workspaceId, request, FrictionPointEntity, async () => {
+        const interaction = input.interactionId
+          ? await em.findOneBy(InteractionEntity, { workspaceId, id: input.interactionId })
+          : null;
+        if (input.interactionId && !interaction) throw notFound('No such interaction');
+        const customerId = input.customerId ?? interaction?.customerId ?? null;
+        const touchpointId = input.touchpointId ?? interaction?.touchpointId ?? null;
+        const customer = customerId
+          ? await em.findOneBy(CustomerEntity, { workspaceId, id: customerId })
+          : null;
+        if (customerId && !customer) throw notFound('No such customer');
+        if (touchpointId && !(await em.existsBy(TouchpointEntity, { workspaceId, id: touchpointId }))) {
+          throw notFound('No such touchpoint');
+        }
+        await this.checkOwner(em, workspaceId, input.ownerId);
+        const id = randomUUID();
+        await em.insert(FrictionPointEntity, {
+          workspaceId,
+          id,
+          touchpointId,
+          customerId,
+          description: input.description,
+          severity: input.severity,
+          status: 'OPEN',
+          ownerId: input.ownerId ?? customer?.ownerId ?? null,
+          source: interaction ? 'INTERACTION' : 'MANUAL',
+          interactionId: interaction?.id ?? null,
+          createdBy: actor.memberId,
+        });
+        if (customerId) await this.customerState.refresh(em, workspaceId, [customerId]);
+        return id;
+      }),
+    );
   }
 
   /** Assigns and moves a point along OPEN → IN_PROGRESS → RESOLVED (with a resolution), or re-opens it. */

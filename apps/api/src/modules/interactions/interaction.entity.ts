@@ -43,9 +43,6 @@ export class InteractionEntity {
   @Column('timestamptz', { name: 'follow_up_at', nullable: true })
   followUpAt!: Date | null;
 
-  @Column('text', { name: 'idempotency_key', nullable: true })
-  idempotencyKey!: string | null;
-
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }

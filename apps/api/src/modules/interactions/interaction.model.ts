@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { DIRECTIONS, INTERACTION_PURPOSES } from '@rapport/domain';
 import { connectionTypes } from '../../graphql/connection';
 import { asGraphqlEnum } from '../../graphql/enums';
+import { IdempotencyKeyField } from '../../graphql/idempotency-key.field';
 import { ChannelEnum } from '../touchpoints/touchpoint.model';
 
 export const DirectionEnum = asGraphqlEnum(DIRECTIONS);
@@ -88,9 +89,6 @@ export class LogInteractionInput extends ContactInput {
   @Field(() => String)
   summary!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Retrying with the same key returns the first result instead of logging twice.',
-  })
+  @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }

@@ -9,6 +9,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { insertOnce } from '../../database/idempotency';
 import { type Connection, decodeTimeCursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
@@ -17,6 +18,9 @@ import { FeedbackRequestsService } from '../feedback/feedback-requests.service';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
 import { InteractionEntity } from './interaction.entity';
+
+/** A contact as `record` stores it: logged, or completing a planned check-in. */
+type ContactToRecord = Omit<LogInteractionInput, 'idempotencyKey'>;
 
 @Injectable()
 export class InteractionsService {
@@ -56,57 +60,49 @@ export class InteractionsService {
 
   async log(actor: Actor, args: unknown): Promise<InteractionEntity> {
     const input = parseInput(logInteractionSchema(new Date()), args);
-    return this.db.inWorkspace(actor.workspaceId, (em) => this.record(em, actor, input));
+    const { workspaceId } = actor;
+    const request = { operation: 'logInteraction', key: input.idempotencyKey, args };
+    return this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(
+        em,
+        workspaceId,
+        request,
+        InteractionEntity,
+        async () => (await this.record(em, actor, input)).id,
+      ),
+    );
   }
 
   /**
    * Records a contact in the caller's transaction and brings the customer's check-in clock and health
-   * up to date. With an idempotency key already used in the workspace, answers the first interaction
-   * and writes nothing; the unique index settles two requests racing with one key.
+   * up to date.
    */
-  async record(em: EntityManager, actor: Actor, input: LogInteractionInput): Promise<InteractionEntity> {
+  async record(em: EntityManager, actor: Actor, input: ContactToRecord): Promise<InteractionEntity> {
     const { workspaceId } = actor;
-    const { idempotencyKey } = input;
-    if (idempotencyKey) {
-      const first = await em.findOneBy(InteractionEntity, { workspaceId, idempotencyKey });
-      if (first) return first;
-    }
     if (!(await em.existsBy(CustomerEntity, { workspaceId, id: input.customerId }))) {
       throw notFound('No such customer');
     }
     const channel = await this.channelOf(em, workspaceId, input);
-    const id = randomUUID();
-    const inserted: unknown[] = await em.query(
-      `insert into interactions (workspace_id, id, customer_id, touchpoint_id, channel, member_id, direction,
-              purpose, sentiment, summary, friction_note, occurred_at, follow_up_at, idempotency_key)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       on conflict (workspace_id, idempotency_key) where idempotency_key is not null do nothing
-       returning id`,
-      [
-        workspaceId,
-        id,
-        input.customerId,
-        input.touchpointId,
-        channel,
-        actor.memberId,
-        input.direction,
-        input.purpose,
-        input.sentiment,
-        input.summary,
-        input.frictionNote,
-        input.occurredAt,
-        input.followUpAt,
-        idempotencyKey,
-      ],
-    );
-    if (inserted.length === 0 && idempotencyKey) {
-      // A concurrent request with the same key committed first: answer its interaction.
-      return em.findOneByOrFail(InteractionEntity, { workspaceId, idempotencyKey });
-    }
-    const interaction = await em.findOneByOrFail(InteractionEntity, { workspaceId, id });
-    await this.feedbackRequests.afterInteraction(em, interaction);
+    const interaction = em.create(InteractionEntity, {
+      workspaceId,
+      id: randomUUID(),
+      customerId: input.customerId,
+      touchpointId: input.touchpointId,
+      channel,
+      memberId: actor.memberId,
+      direction: input.direction,
+      purpose: input.purpose,
+      sentiment: input.sentiment,
+      summary: input.summary,
+      frictionNote: input.frictionNote,
+      occurredAt: input.occurredAt,
+      followUpAt: input.followUpAt,
+    });
+    await em.insert(InteractionEntity, interaction);
+    const stored = await em.findOneByOrFail(InteractionEntity, { workspaceId, id: interaction.id });
+    await this.feedbackRequests.afterInteraction(em, stored);
     await this.customerState.refresh(em, workspaceId, [input.customerId]);
-    return interaction;
+    return stored;
   }
 
   /** The touchpoint's channel when a touchpoint is named (NOT_FOUND when it is not in the workspace). */

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
+import { IdempotencyKeyArg } from '../../graphql/idempotency-key.field';
 import { TouchpointInput, TouchpointModel } from './touchpoint.model';
 import { TouchpointsService } from './touchpoints.service';
 
@@ -23,8 +24,9 @@ export class TouchpointsResolver {
   createTouchpoint(
     @CurrentActor() actor: Actor,
     @Args('input', { type: () => TouchpointInput }) input: TouchpointInput,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
-    return this.service.create(actor, input);
+    return this.service.create(actor, input, { idempotencyKey });
   }
 
   @Roles('OWNER')

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { JOURNEY_STAGES, touchpointSchema } from '@rapport/domain';
+import { idempotencyKeyArgSchema, JOURNEY_STAGES, touchpointSchema } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { createOnce } from '../../database/idempotency';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
@@ -35,14 +36,19 @@ export class TouchpointsService {
     return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(TouchpointEntity, { workspaceId, id }));
   }
 
-  create(actor: Actor, args: unknown): Promise<TouchpointEntity> {
+  /** The key comes beside the input, which updates share. */
+  create(actor: Actor, args: unknown, keyArgs: unknown): Promise<TouchpointEntity> {
     const input = parseInput(touchpointSchema, args);
+    const { idempotencyKey } = parseInput(idempotencyKeyArgSchema, keyArgs);
     const { workspaceId } = actor;
-    return this.saving(workspaceId, async (em) => {
-      const id = randomUUID();
-      await em.insert(TouchpointEntity, { ...input, workspaceId, id });
-      return id;
-    });
+    const request = { operation: 'createTouchpoint', key: idempotencyKey, args };
+    return this.saving(workspaceId, (em) =>
+      createOnce(em, workspaceId, request, async () => {
+        const id = randomUUID();
+        await em.insert(TouchpointEntity, { ...input, workspaceId, id });
+        return id;
+      }),
+    );
   }
 
   update(actor: Actor, id: string, args: unknown): Promise<TouchpointEntity> {

@@ -1,3 +1,4 @@
+import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { ownerMember } from '~/test/render';
 import {
   FrictionOptionsDocument,
@@ -117,7 +118,10 @@ export function updateMock(id: string, input: Record<string, unknown>, result: u
 
 export function raiseMock(input: Record<string, unknown>, result: unknown) {
   return {
-    request: { query: RaiseFrictionPointDocument, variables: { input } },
+    request: {
+      query: RaiseFrictionPointDocument,
+      variables: { input: { ...input, idempotencyKey: TEST_IDEMPOTENCY_KEY } },
+    },
     result: { data: { raiseFrictionPoint: result } },
   };
 }

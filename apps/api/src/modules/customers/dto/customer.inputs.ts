@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IdempotencyKeyField } from '../../../graphql/idempotency-key.field';
 import { HealthBandEnum } from '../../relationship-health/health.model';
 import { CustomerStatusEnum } from '../customer.model';
 
@@ -39,6 +40,9 @@ export class CreateCustomerInput {
 
   @Field(() => Int, { nullable: true })
   cadenceDays?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateCustomerInput', {

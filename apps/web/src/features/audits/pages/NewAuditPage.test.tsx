@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { ownerMember, renderRoute } from '~/test/render';
 import { AuditTouchpointsDocument, CreateAuditDocument } from '../graphql/audits.graphql';
 import { NewAuditPage } from './NewAuditPage';
@@ -51,6 +52,7 @@ const createMock = (external: boolean, auditorName: string) => ({
     query: CreateAuditDocument,
     variables: {
       input: {
+        idempotencyKey: TEST_IDEMPOTENCY_KEY,
         title: 'Book a repair',
         scenario: 'Book by phone, pick up in store',
         touchpointIds: [ids.counter, ids.phone],

@@ -21,6 +21,7 @@ import { CHANNEL_LABELS, STAGE_LABELS } from '~/app/labels';
 import { useMember } from '~/app/session';
 import { useDocumentTitle } from '~/app/use-document-title';
 import { useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { AuditLink } from '../components/AuditLink';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { AuditTouchpointsDocument, CreateAuditDocument } from '../graphql/audits.graphql';
@@ -36,6 +37,7 @@ export function NewAuditPage() {
   const navigate = useNavigate();
   const catalogue = useQuery(AuditTouchpointsDocument, { fetchPolicy: 'cache-and-network' });
   const [create, { loading: creating }] = useMutation(CreateAuditDocument);
+  const idempotency = useIdempotencyKey();
   const [title, setTitle] = useState('');
   const [scenario, setScenario] = useState('');
   const [touchpointIds, setTouchpointIds] = useState<string[]>([]);
@@ -79,9 +81,10 @@ export function NewAuditPage() {
     });
     if (!checked.ok) return showFieldErrors(checked.fields);
     try {
-      const result = await create({ variables: { input: checked.value } });
+      const result = await create({ variables: { input: idempotency.withKey(checked.value) } });
       const audit = result.data?.createAudit;
       if (!audit) return;
+      idempotency.reset();
       if (audit.external && audit.inviteUrl)
         setCreated({ id: audit.id, inviteUrl: audit.inviteUrl, title: audit.title });
       else void navigate(`/audits/${audit.id}/run`);

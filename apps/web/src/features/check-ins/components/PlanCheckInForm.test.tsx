@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
+import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { graphqlError, ownerMember, type RenderRouteOptions, renderRoute } from '~/test/render';
 import { ScheduleCheckInDocument } from '../graphql/check-ins.graphql';
 import { PlanCheckInForm } from './PlanCheckInForm';
@@ -69,7 +70,10 @@ describe('PlanCheckInForm', () => {
     };
     const { user, onPlanned } = renderForm([
       {
-        request: { query: ScheduleCheckInDocument, variables: { input } },
+        request: {
+          query: ScheduleCheckInDocument,
+          variables: { input: { ...input, idempotencyKey: TEST_IDEMPOTENCY_KEY } },
+        },
         result: { data: { scheduleCheckIn: planned(input) } },
       },
     ]);
@@ -99,7 +103,10 @@ describe('PlanCheckInForm', () => {
     const { user, onPlanned } = renderForm(
       [
         {
-          request: { query: ScheduleCheckInDocument, variables: { input } },
+          request: {
+            query: ScheduleCheckInDocument,
+            variables: { input: { ...input, idempotencyKey: TEST_IDEMPOTENCY_KEY } },
+          },
           result: { data: { scheduleCheckIn: planned(input) } },
         },
       ],
@@ -139,7 +146,10 @@ describe('PlanCheckInForm', () => {
     };
     const { user, onPlanned } = renderForm([
       {
-        request: { query: ScheduleCheckInDocument, variables: { input } },
+        request: {
+          query: ScheduleCheckInDocument,
+          variables: { input: { ...input, idempotencyKey: TEST_IDEMPOTENCY_KEY } },
+        },
         result: {
           errors: [
             graphqlError('BAD_USER_INPUT', 'Some details need fixing.', {

@@ -6,6 +6,7 @@ import { useMember } from '~/app/session';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
 import type { CheckInFieldsFragment } from '~/gql/graphql';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { ScheduleCheckInDocument } from '../graphql/check-ins.graphql';
 
 /** When a check-in planned for a day is due, unless a time is given: the start of the working day. */
@@ -47,6 +48,7 @@ export function PlanCheckInForm({ customerId, owner, onPlanned, onCancel, now }:
   );
   const members = useQuery(MembersDocument);
   const [schedule, scheduling] = useMutation(ScheduleCheckInDocument);
+  const idempotency = useIdempotencyKey();
 
   const assigneeOptions = useMemo(() => {
     const people = new Map<string, string>();
@@ -78,9 +80,12 @@ export function PlanCheckInForm({ customerId, owner, onPlanned, onCancel, now }:
     }
     try {
       const { data } = await schedule({
-        variables: { input: { ...input, dueAt: checked.value.dueAt.toISOString() } },
+        variables: { input: idempotency.withKey({ ...input, dueAt: checked.value.dueAt.toISOString() }) },
       });
-      if (data) onPlanned(data.scheduleCheckIn);
+      if (data) {
+        idempotency.reset();
+        onPlanned(data.scheduleCheckIn);
+      }
     } catch (error) {
       showError(error);
     }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
+import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { graphqlError, ownerMember, type RenderRouteOptions, renderRoute } from '~/test/render';
 import { CreateCustomerDocument } from '../graphql/customers.graphql';
 import { CustomerForm } from './CustomerForm';
@@ -89,6 +90,7 @@ describe('CustomerForm', () => {
           query: CreateCustomerDocument,
           variables: {
             input: {
+              idempotencyKey: TEST_IDEMPOTENCY_KEY,
               name: 'Bea Baker',
               company: null,
               email: null,

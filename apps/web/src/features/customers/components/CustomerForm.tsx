@@ -7,6 +7,7 @@ import { useMember } from '~/app/session';
 import { useFormErrors } from '~/app/use-form-errors';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
 import type { CustomerDetailFragment } from '~/gql/graphql';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { CreateCustomerDocument, UpdateCustomerDocument } from '../graphql/customers.graphql';
 import {
   type CustomerFormValues,
@@ -44,6 +45,7 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
   const members = useQuery(MembersDocument);
   const [createCustomer, created] = useMutation(CreateCustomerDocument, { update: evictCustomerLists });
   const [updateCustomer, updated] = useMutation(UpdateCustomerDocument, { update: evictCustomerLists });
+  const idempotency = useIdempotencyKey();
   const saving = created.loading || updated.loading;
 
   const ownerOptions = useMemo(() => {
@@ -82,8 +84,11 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
       } else {
         const checked = validate(createCustomerSchema, input);
         if (!checked.ok) return showFieldErrors(checked.fields);
-        const { data } = await createCustomer({ variables: { input: checked.value } });
-        if (data) onSaved(data.createCustomer);
+        const { data } = await createCustomer({ variables: { input: idempotency.withKey(checked.value) } });
+        if (data) {
+          idempotency.reset();
+          onSaved(data.createCustomer);
+        }
       }
     } catch (error) {
       showError(error);

@@ -16,6 +16,7 @@ import {
   QuickLogDefaultsDocument,
 } from '~/features/interactions/graphql/interactions.graphql';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
+import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { graphqlError, ownerMember, type RenderRouteOptions, renderRoute } from '~/test/render';
 import { CustomerDocument } from '../graphql/customers.graphql';
 import { CustomerPage } from './CustomerPage';
@@ -391,7 +392,15 @@ describe('CustomerPage', () => {
       {
         request: {
           query: ScheduleCheckInDocument,
-          variables: { input: { customerId: id, dueAt, assigneeId: ownerMember.id, note: null } },
+          variables: {
+            input: {
+              idempotencyKey: TEST_IDEMPOTENCY_KEY,
+              customerId: id,
+              dueAt,
+              assigneeId: ownerMember.id,
+              note: null,
+            },
+          },
         },
         result: { data: { scheduleCheckIn: created } },
       },
@@ -429,7 +438,13 @@ describe('CustomerPage', () => {
         request: {
           query: AskForFeedbackDocument,
           variables: {
-            input: { surveyId: SURVEY_ID_2, customerId: id, interactionId: null, expiresInDays: 7 },
+            input: {
+              idempotencyKey: TEST_IDEMPOTENCY_KEY,
+              surveyId: SURVEY_ID_2,
+              customerId: id,
+              interactionId: null,
+              expiresInDays: 7,
+            },
           },
         },
         result: { data: { requestFeedback: created } },
@@ -486,7 +501,13 @@ describe('CustomerPage', () => {
         request: {
           query: AskForFeedbackDocument,
           variables: {
-            input: { surveyId: SURVEY_ID, customerId: id, interactionId: null, expiresInDays: 14 },
+            input: {
+              idempotencyKey: TEST_IDEMPOTENCY_KEY,
+              surveyId: SURVEY_ID,
+              customerId: id,
+              interactionId: null,
+              expiresInDays: 14,
+            },
           },
         },
         result: { errors: [graphqlError('CONFLICT', message)] },
@@ -535,7 +556,13 @@ describe('CustomerPage', () => {
         request: {
           query: AskForFeedbackDocument,
           variables: {
-            input: { surveyId: SURVEY_ID, customerId: id, interactionId: INTERACTION_ID, expiresInDays: 14 },
+            input: {
+              idempotencyKey: TEST_IDEMPOTENCY_KEY,
+              surveyId: SURVEY_ID,
+              customerId: id,
+              interactionId: INTERACTION_ID,
+              expiresInDays: 14,
+            },
           },
         },
         result: { data: { requestFeedback: feedbackRequest() } },

@@ -18,6 +18,7 @@ import { formatDate } from '~/app/labels';
 import { useMember } from '~/app/session';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
 import type { CustomerFeedbackRequestFieldsFragment } from '~/gql/graphql';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import {
   AskForFeedbackDocument,
   AskForFeedbackSurveysDocument,
@@ -44,6 +45,7 @@ export function AskForFeedback({ customer, interactionId = null, onClose }: AskF
   const [askForFeedback, { loading }] = useMutation(AskForFeedbackDocument, {
     refetchQueries: [{ query: CustomerFeedbackRequestsDocument, variables: { customerId: customer.id } }],
   });
+  const idempotency = useIdempotencyKey();
 
   const attributed = (surveys.data?.surveys ?? []).filter((s) => !s.anonymous);
   const sentRef = useRef<HTMLDivElement>(null);
@@ -129,8 +131,9 @@ export function AskForFeedback({ customer, interactionId = null, onClose }: AskF
     });
     if (!checked.ok) return showFieldErrors(checked.fields);
     try {
-      const { data } = await askForFeedback({ variables: { input: checked.value } });
+      const { data } = await askForFeedback({ variables: { input: idempotency.withKey(checked.value) } });
       if (data) {
+        idempotency.reset();
         clearErrors();
         setSent(data.requestFeedback);
       }

@@ -4,6 +4,7 @@ import { Button, CheckboxField, FormError, SelectField, TextAreaField, TextField
 import { type FormEvent, useState } from 'react';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
 import type { CreateSurveyMutation } from '~/gql/graphql';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { QUESTION_SUGGESTIONS, SURVEY_TYPE_LABELS } from '../feedback-format';
 import { CreateSurveyDocument, FeedbackSurveysDocument } from '../graphql/feedback.graphql';
 
@@ -34,6 +35,7 @@ export function NewSurveyForm({ touchpoints, onDone }: NewSurveyFormProps) {
   const [create, { loading }] = useMutation(CreateSurveyDocument, {
     refetchQueries: [FeedbackSurveysDocument],
   });
+  const idempotency = useIdempotencyKey();
 
   const set = <K extends keyof typeof values>(field: K, value: (typeof values)[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -51,7 +53,8 @@ export function NewSurveyForm({ touchpoints, onDone }: NewSurveyFormProps) {
     });
     if (!checked.ok) return showFieldErrors(checked.fields);
     try {
-      const result = await create({ variables: { input: checked.value } });
+      const result = await create({ variables: { input: idempotency.withKey(checked.value) } });
+      idempotency.reset();
       onDone(result.data?.createSurvey ?? null);
     } catch (error) {
       showError(error);

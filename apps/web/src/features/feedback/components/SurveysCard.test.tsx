@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { graphqlError, renderRoute } from '~/test/render';
 import { CreateSurveyDocument } from '../graphql/feedback.graphql';
 import { ids, SURVEYS, survey, surveysMock } from '../test-fixtures';
@@ -72,6 +73,7 @@ describe('SurveysCard', () => {
         query: CreateSurveyDocument,
         variables: {
           input: {
+            idempotencyKey: TEST_IDEMPOTENCY_KEY,
             name: 'Counter CES',
             type: 'CES',
             question: 'How easy was it?',
@@ -105,6 +107,7 @@ describe('SurveysCard', () => {
         query: CreateSurveyDocument,
         variables: {
           input: {
+            idempotencyKey: TEST_IDEMPOTENCY_KEY,
             name: 'Plain NPS',
             type: 'NPS',
             question: 'Would you recommend us?',

@@ -3,6 +3,7 @@ import { raiseFrictionPointSchema, validate } from '@rapport/domain';
 import { Button, FormError, SelectField, TextAreaField } from '@rapport/ui';
 import { type FormEvent, useState } from 'react';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { SEVERITIES, severityLabel } from '../friction-labels';
 import { FrictionPointsDocument, RaiseFrictionPointDocument } from '../graphql/friction.graphql';
 import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
@@ -34,6 +35,7 @@ export function RaiseFrictionForm({ touchpoints, members, touchpointId, onDone }
   const [raise, { loading }] = useMutation(RaiseFrictionPointDocument, {
     refetchQueries: [FrictionPointsDocument],
   });
+  const idempotency = useIdempotencyKey();
 
   const set = <K extends keyof typeof values>(field: K, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -51,7 +53,8 @@ export function RaiseFrictionForm({ touchpoints, members, touchpointId, onDone }
     });
     if (!checked.ok) return showFieldErrors(checked.fields);
     try {
-      await raise({ variables: { input: checked.value } });
+      await raise({ variables: { input: idempotency.withKey(checked.value) } });
+      idempotency.reset();
       onDone(true);
     } catch (error) {
       showError(error);

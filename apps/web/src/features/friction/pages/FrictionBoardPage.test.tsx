@@ -313,7 +313,7 @@ describe('FrictionBoardPage', () => {
     const { user } = renderBoard('/friction', [
       pointsMock(),
       {
-        request: { query: raiseMock(input, null).request.query, variables: { input } },
+        request: { ...raiseMock(input, null).request },
         result: {
           errors: [
             graphqlError('BAD_USER_INPUT', 'Some details need fixing.', {

@@ -1,12 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TouchpointsDocument } from '~/features/touchpoints/graphql/touchpoints.graphql';
+import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { graphqlError, ownerMember, type RenderRouteOptions, renderRoute } from '~/test/render';
 import { LogInteractionDocument, QuickLogDefaultsDocument } from '../graphql/interactions.graphql';
 import { LogInteractionForm } from './LogInteractionForm';
 
 const customerId = '00000000-0000-4000-8000-000000000001';
-const key = '11111111-1111-4111-8111-111111111111';
+const key = TEST_IDEMPOTENCY_KEY;
 
 function defaults(channel: string | null) {
   return {
@@ -64,10 +65,6 @@ function renderForm(mocks: RenderRouteOptions['mocks'] = [], channel: string | n
   });
   return { onLogged, user: userEvent.setup() };
 }
-
-beforeEach(() => {
-  Object.defineProperty(globalThis.crypto, 'randomUUID', { value: jest.fn(() => key), configurable: true });
-});
 
 describe('LogInteractionForm', () => {
   it('logs a relationship check-in on the last channel with a summary and a tap', async () => {

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CHANNELS, DIRECTIONS, INTERACTION_PURPOSES, logInteractionSchema, validate } from '@rapport/domain';
 import { Button, FormError, SelectField, TextAreaField, TextField } from '@rapport/ui';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { CHANNEL_LABELS, DIRECTION_LABELS, PURPOSE_LABELS } from '~/app/labels';
 import { useFormErrors } from '~/app/use-form-errors';
 import { TouchpointsDocument } from '~/features/touchpoints/graphql/touchpoints.graphql';
 import type { InteractionFieldsFragment } from '~/gql/graphql';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { LogInteractionDocument, QuickLogDefaultsDocument } from '../graphql/interactions.graphql';
 import {
   DETAIL_FIELDS,
@@ -41,15 +42,13 @@ export function LogInteractionForm({ customerId, onLogged, onCancel }: LogIntera
   const [expanded, setExpanded] = useState(false);
   const { formRef, fieldErrors, formError, showFieldErrors, showError, clearField } =
     useFormErrors(interactionFieldFor);
-  // One key per submission attempt: a retry of the same values reuses it, so it cannot log twice.
-  const idempotencyKey = useRef<string | null>(null);
+  const idempotency = useIdempotencyKey();
   const touchpoints = useQuery(TouchpointsDocument, { skip: !expanded });
   const [logInteraction, logging] = useMutation(LogInteractionDocument);
 
   const showDetails = expanded || DETAIL_FIELDS.some((field) => fieldErrors[field]);
   const set = <K extends keyof InteractionFormValues>(field: K, value: InteractionFormValues[K]) => {
     setEdited((current) => ({ ...current, [field]: value }));
-    idempotencyKey.current = null;
     clearField(field);
   };
   /** Binds a text or select control to a form field (a select offers only that field's values). */
@@ -63,14 +62,13 @@ export function LogInteractionForm({ customerId, onLogged, onCancel }: LogIntera
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    idempotencyKey.current ??= crypto.randomUUID();
-    const input = valuesToInput(values, customerId, idempotencyKey.current);
+    const input = valuesToInput(values, customerId, idempotency.keyFor(values));
     const checked = validate(logInteractionSchema(new Date()), input);
     if (!checked.ok) return showFieldErrors(checked.fields);
     try {
       const { data } = await logInteraction({ variables: { input } });
       if (data) {
-        idempotencyKey.current = null;
+        idempotency.reset();
         onLogged(data.logInteraction);
       }
     } catch (error) {

@@ -12,6 +12,7 @@ import { type FormEvent, useState } from 'react';
 import { CHANNEL_LABELS, STAGE_LABELS } from '~/app/labels';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
 import type { TouchpointFieldsFragment } from '~/gql/graphql';
+import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import {
   CreateTouchpointDocument,
   TouchpointsDocument,
@@ -47,6 +48,7 @@ export function TouchpointForm({ touchpoint, stage = 'DISCOVER', onDone }: Touch
       );
     },
   });
+  const idempotency = useIdempotencyKey();
   const [update, updated] = useMutation(UpdateTouchpointDocument);
 
   const set = <K extends keyof typeof values>(field: K, value: (typeof values)[K]) => {
@@ -60,7 +62,11 @@ export function TouchpointForm({ touchpoint, stage = 'DISCOVER', onDone }: Touch
     if (!checked.ok) return showFieldErrors(checked.fields);
     try {
       if (touchpoint) await update({ variables: { id: touchpoint.id, input: checked.value } });
-      else await create({ variables: { input: checked.value } });
+      else
+        await create({
+          variables: { input: checked.value, idempotencyKey: idempotency.keyFor(checked.value) },
+        });
+      idempotency.reset();
       onDone();
     } catch (error) {
       showError(error);

@@ -34,8 +34,8 @@ export const TouchpointsDocument = graphql(`
 `);
 
 export const CreateTouchpointDocument = graphql(`
-  mutation CreateTouchpoint($input: TouchpointInput!) {
-    createTouchpoint(input: $input) {
+  mutation CreateTouchpoint($input: TouchpointInput!, $idempotencyKey: String) {
+    createTouchpoint(input: $input, idempotencyKey: $idempotencyKey) {
       ...TouchpointFields
     }
   }
