@@ -30,7 +30,7 @@ describe('createAuditSchema', () => {
   it('accepts a minimal audit and trims its texts', () => {
     expect(
       validate(createAuditSchema, { ...minimal, title: '  Repair by phone ', auditorName: ' Ada Auditor ' }),
-    ).toEqual({ ok: true, value: minimal });
+    ).toEqual({ ok: true, value: { ...minimal, idempotencyKey: null } });
   });
 
   it.each([
@@ -42,7 +42,7 @@ describe('createAuditSchema', () => {
   ])('accepts $case', ({ patch }) => {
     expect(validate(createAuditSchema, { ...minimal, ...patch })).toEqual({
       ok: true,
-      value: { ...minimal, ...patch },
+      value: { ...minimal, ...patch, idempotencyKey: null },
     });
   });
 

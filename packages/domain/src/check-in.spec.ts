@@ -19,7 +19,7 @@ describe('scheduleCheckInSchema', () => {
     const dueAt = new Date(NOW.getTime() + 7 * DAY);
     expect(validate(schema, { customerId: CUSTOMER_ID, dueAt, note: ' ' })).toEqual({
       ok: true,
-      value: { customerId: CUSTOMER_ID, dueAt, assigneeId: null, note: null },
+      value: { customerId: CUSTOMER_ID, dueAt, assigneeId: null, note: null, idempotencyKey: null },
     });
   });
 

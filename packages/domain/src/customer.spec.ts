@@ -77,6 +77,7 @@ describe('createCustomerSchema', () => {
     expect(validate(createCustomerSchema, { name: ' Ann Lee ' })).toEqual({
       ok: true,
       value: {
+        idempotencyKey: null,
         name: 'Ann Lee',
         company: null,
         email: null,
@@ -103,6 +104,7 @@ describe('createCustomerSchema', () => {
     expect(validate(createCustomerSchema, input)).toEqual({
       ok: true,
       value: {
+        idempotencyKey: null,
         ...input,
         company: 'Lee & Co',
         email: 'ann@lee.co',

@@ -45,7 +45,7 @@ describe('createSurveySchema', () => {
     for (const type of SURVEY_TYPES) {
       expect(validate(createSurveySchema, { ...minimal, type })).toEqual({
         ok: true,
-        value: { ...minimal, type, touchpointId: null, anonymous: false },
+        value: { ...minimal, type, touchpointId: null, anonymous: false, idempotencyKey: null },
       });
     }
   });
@@ -67,11 +67,12 @@ describe('createSurveySchema', () => {
         question: 'How easy was it?',
         touchpointId: TOUCHPOINT_ID,
         anonymous: true,
+        idempotencyKey: null,
       },
     });
     expect(validate(createSurveySchema, { ...minimal, touchpointId: null, anonymous: null })).toEqual({
       ok: true,
-      value: { ...minimal, touchpointId: null, anonymous: false },
+      value: { ...minimal, touchpointId: null, anonymous: false, idempotencyKey: null },
     });
   });
 
@@ -105,12 +106,12 @@ describe('requestFeedbackSchema', () => {
   it('expires in 14 days and ties to no interaction by default', () => {
     expect(validate(requestFeedbackSchema, minimal)).toEqual({
       ok: true,
-      value: { ...minimal, interactionId: null, expiresInDays: 14 },
+      value: { ...minimal, interactionId: null, expiresInDays: 14, idempotencyKey: null },
     });
     expect(validate(requestFeedbackSchema, { ...minimal, interactionId: null, expiresInDays: null })).toEqual(
       {
         ok: true,
-        value: { ...minimal, interactionId: null, expiresInDays: 14 },
+        value: { ...minimal, interactionId: null, expiresInDays: 14, idempotencyKey: null },
       },
     );
   });
@@ -118,7 +119,10 @@ describe('requestFeedbackSchema', () => {
   it.each([1, 90])('accepts an expiry of %i days, with an interaction', (days) => {
     expect(
       validate(requestFeedbackSchema, { ...minimal, interactionId: INTERACTION_ID, expiresInDays: days }),
-    ).toEqual({ ok: true, value: { ...minimal, interactionId: INTERACTION_ID, expiresInDays: days } });
+    ).toEqual({
+      ok: true,
+      value: { ...minimal, interactionId: INTERACTION_ID, expiresInDays: days, idempotencyKey: null },
+    });
   });
 
   it.each<[string, Record<string, unknown>, Record<string, string>]>([

@@ -18,7 +18,14 @@ describe('raiseFrictionPointSchema', () => {
   it('accepts a bare point: on no touchpoint, customer, interaction or owner', () => {
     expect(validate(raiseFrictionPointSchema, minimal)).toEqual({
       ok: true,
-      value: { ...minimal, touchpointId: null, customerId: null, interactionId: null, ownerId: null },
+      value: {
+        ...minimal,
+        touchpointId: null,
+        customerId: null,
+        interactionId: null,
+        ownerId: null,
+        idempotencyKey: null,
+      },
     });
   });
 
@@ -31,7 +38,10 @@ describe('raiseFrictionPointSchema', () => {
     };
     expect(
       validate(raiseFrictionPointSchema, { ...links, description: '  Slow checkout ', severity: 3 }),
-    ).toEqual({ ok: true, value: { ...links, description: 'Slow checkout', severity: 3 } });
+    ).toEqual({
+      ok: true,
+      value: { ...links, description: 'Slow checkout', severity: 3, idempotencyKey: null },
+    });
   });
 
   it('reads null links as none', () => {
