@@ -113,6 +113,20 @@ async function stopServer() {
     signalGroup('SIGKILL');
     await exited;
   }
+  // npm exits before its children: wait until the app and its PostgreSQL have gone too, or the
+  // data directory is removed under a database still writing to it.
+  for (let waited = 0; groupAlive(server.pid) && waited < 15_000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs axe-core on the current page; fails on serious or critical violations. */
