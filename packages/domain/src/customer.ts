@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { CUSTOMER_ORDERS, CUSTOMER_STATUSES, HEALTH_BANDS } from './enums';
-import { cadenceDays, id, idempotencyKey, optionalEmail, optionalText, requiredText } from './validation';
+import {
+  cadenceDays,
+  expectedVersion,
+  id,
+  idempotencyKey,
+  optionalEmail,
+  optionalText,
+  requiredText,
+} from './validation';
 
 export const MAX_TAGS = 20;
 export const MAX_PROFILE_FACTS = 50;
@@ -65,6 +73,7 @@ export const updateCustomerSchema = z.object({
   profileFacts: profileFacts.optional(),
   ownerId: customerFields.ownerId.optional(),
   cadenceDays: customerFields.cadenceDays.optional(),
+  version: expectedVersion,
 });
 export type UpdateCustomerInput = z.output<typeof updateCustomerSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FRICTION_STATUSES } from './enums';
-import { id, idempotencyKey, optionalText, requiredText } from './validation';
+import { expectedVersion, id, idempotencyKey, optionalText, requiredText } from './validation';
 
 /** Where a friction point came from. */
 export const FRICTION_SOURCES = ['AUDIT', 'FEEDBACK', 'INTERACTION', 'MANUAL'] as const;
@@ -33,6 +33,7 @@ export const updateFrictionPointSchema = z.object({
     .transform((s) => s ?? undefined),
   ownerId: id.nullable().optional(),
   resolution: optionalText(2_000).optional(),
+  version: expectedVersion,
 });
 export type UpdateFrictionPointInput = z.output<typeof updateFrictionPointSchema>;
 

@@ -86,3 +86,14 @@ export const idempotencyKey = z
 
 /** An idempotency key given beside an input rather than in it (createTouchpoint). */
 export const idempotencyKeyArgSchema = z.object({ idempotencyKey });
+
+/**
+ * The version of a record the client loaded, sent with an edit: when someone else's change came
+ * first, the edit is refused. Leaving it out (or null) skips the check.
+ */
+export const expectedVersion = z
+  .number('Not a version')
+  .int('Not a version')
+  .min(1, 'Not a version')
+  .nullish()
+  .transform((v) => v ?? undefined);

@@ -16,6 +16,8 @@ export function useFormErrors(
   const formRef = useRef<HTMLFormElement>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The API refused an edit made from an old version (fields.version): the form should offer a reload.
+  const [stale, setStale] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const fieldForRef = useRef(fieldFor);
   fieldForRef.current = fieldFor;
@@ -35,6 +37,7 @@ export function useFormErrors(
       else hidden.push(message);
     }
     setFieldErrors(shown);
+    setStale('version' in fields);
     setFormError(hidden.length > 0 ? hidden.join(' ') : Object.keys(shown).length > 0 ? null : fallback);
     setAttempt((n) => n + 1);
   }, []);
@@ -46,6 +49,7 @@ export function useFormErrors(
       if (Object.keys(described.fields).length > 0) showFieldErrors(described.fields, described.message);
       else {
         setFieldErrors({});
+        setStale(false);
         setFormError(described.message);
         setAttempt((n) => n + 1);
       }
@@ -56,6 +60,7 @@ export function useFormErrors(
   const clearErrors = useCallback(() => {
     setFieldErrors({});
     setFormError(null);
+    setStale(false);
   }, []);
 
   /** Clears one field's message (when the user edits it). */
@@ -67,7 +72,7 @@ export function useFormErrors(
     });
   }, []);
 
-  return { formRef, fieldErrors, formError, showFieldErrors, showError, clearErrors, clearField };
+  return { formRef, fieldErrors, formError, stale, showFieldErrors, showError, clearErrors, clearField };
 }
 
 /** A `fieldFor` that shows the listed fields and sends anything else above the form. */

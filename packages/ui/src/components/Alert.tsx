@@ -27,12 +27,24 @@ export function Alert({ tone = 'info', children, onDismiss, className }: AlertPr
   );
 }
 
-/** A form-level error (anything that does not belong to one field). Renders nothing without a message. */
-export function FormError({ message, className }: { message?: string | null; className?: string }) {
+/**
+ * A form-level error (anything that does not belong to one field), with an optional way out (a
+ * "Reload" button). Renders nothing without a message.
+ */
+export function FormError({
+  message,
+  action,
+  className,
+}: {
+  message?: string | null;
+  action?: ReactNode;
+  className?: string;
+}) {
   if (!message) return null;
   return (
     <Alert tone="danger" className={className}>
       {message}
+      {action && <div className="rp-alert__action">{action}</div>}
     </Alert>
   );
 }

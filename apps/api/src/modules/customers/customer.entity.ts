@@ -66,4 +66,7 @@ export class CustomerEntity {
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
+
+  @Column('int')
+  version!: number;
 }

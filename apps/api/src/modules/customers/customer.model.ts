@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CUSTOMER_ORDERS, CUSTOMER_STATUSES } from '@rapport/domain';
 import { connectionTypes } from '../../graphql/connection';
 import { asGraphqlEnum } from '../../graphql/enums';
+import { VersionField } from '../../graphql/version.field';
 import { MemberModel } from '../members/member.model';
 
 export const CustomerStatusEnum = asGraphqlEnum(CUSTOMER_STATUSES);
@@ -62,6 +63,9 @@ export class CustomerModel {
 
   @Field(() => Date, { description: 'One cadence after the last relationship contact (or creation).' })
   nextCheckInDueAt!: Date;
+
+  @VersionField()
+  version!: number;
 }
 
 export const { Edge: CustomerEdge, Connection: CustomerConnection } = connectionTypes(

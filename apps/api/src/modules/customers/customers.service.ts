@@ -12,6 +12,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
+import { updateVersioned } from '../../database/versioned-update';
 import { type Connection, cursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
@@ -107,21 +108,25 @@ export class CustomersService {
   }
 
   async update(actor: Actor, id: string, args: unknown): Promise<CustomerEntity> {
-    const changes = parseInput(updateCustomerSchema, definedOnly(args as object));
-    return this.change(actor, id, async (em) => {
+    const { version, ...changes } = parseInput(updateCustomerSchema, definedOnly(args as object));
+    return this.change(actor, id, version, async (em) => {
       await this.checkOwner(em, actor.workspaceId, changes.ownerId);
       return this.columns(changes);
     });
   }
 
   archive(actor: Actor, id: string): Promise<CustomerEntity> {
-    return this.change(actor, id, async () => ({ status: 'ARCHIVED' }));
+    return this.change(actor, id, undefined, async () => ({ status: 'ARCHIVED' }));
   }
 
-  /** Loads the customer (NOT_FOUND when it is not in the caller's workspace), applies the changes, returns it. */
+  /**
+   * Loads the customer (NOT_FOUND when it is not in the caller's workspace), applies the changes
+   * (CONFLICT when `version` is given and someone else's edit came first), returns it.
+   */
   private change(
     actor: Actor,
     id: string,
+    version: number | undefined,
     changesFor: (em: EntityManager) => Promise<Partial<CustomerEntity>>,
   ): Promise<CustomerEntity> {
     const { workspaceId } = actor;
@@ -130,7 +135,7 @@ export class CustomersService {
       if (!exists) throw notFound('No such customer');
       const changes = await changesFor(em);
       if (Object.keys(changes).length > 0) {
-        await em.update(CustomerEntity, { workspaceId, id }, { ...changes });
+        await updateVersioned(em, CustomerEntity, { workspaceId, id }, version, changes, 'customer');
         if ('ownCadenceDays' in changes) await this.customerState.refresh(em, workspaceId, [id]);
       }
       return em.findOneByOrFail(CustomerEntity, { workspaceId, id });

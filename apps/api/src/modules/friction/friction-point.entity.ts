@@ -53,4 +53,7 @@ export class FrictionPointEntity {
 
   @Column('timestamptz', { name: 'resolved_at', nullable: true })
   resolvedAt!: Date | null;
+
+  @Column('int')
+  version!: number;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { FRICTION_SOURCES, FRICTION_STATUSES } from '@rapport/domain';
 import { asGraphqlEnum } from '../../graphql/enums';
 import { IdempotencyKeyField } from '../../graphql/idempotency-key.field';
+import { ExpectedVersionField, VersionField } from '../../graphql/version.field';
 
 export const FrictionStatusEnum = asGraphqlEnum(FRICTION_STATUSES);
 registerEnumType(FrictionStatusEnum, { name: 'FrictionStatus' });
@@ -39,6 +40,9 @@ export class FrictionPointModel {
 
   @Field(() => Date, { nullable: true })
   resolvedAt!: Date | null;
+
+  @VersionField()
+  version!: number;
 }
 
 @InputType('RaiseFrictionPointInput')
@@ -82,4 +86,7 @@ export class UpdateFrictionPointInput {
     description: 'Required to move to RESOLVED (unless already there).',
   })
   resolution?: string | null;
+
+  @ExpectedVersionField()
+  version?: number | null;
 }

@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
+import { updateVersioned } from '../../database/versioned-update';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { ObservationEntity } from '../audits/observation.entity';
@@ -108,7 +109,7 @@ export class FrictionService {
 
   /** Assigns and moves a point along OPEN → IN_PROGRESS → RESOLVED (with a resolution), or re-opens it. */
   async update(actor: Actor, id: string, args: unknown): Promise<FrictionPointEntity> {
-    const changes = parseInput(updateFrictionPointSchema, definedOnly(args as object));
+    const { version, ...changes } = parseInput(updateFrictionPointSchema, definedOnly(args as object));
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, async (em) => {
       // Before locking the point: a removal locks the member, then unassigns points; the other order deadlocks.
@@ -126,7 +127,8 @@ export class FrictionService {
       }
       const resolvedAt =
         status !== 'RESOLVED' ? null : point.status === 'RESOLVED' ? point.resolvedAt : new Date();
-      await em.update(FrictionPointEntity, { workspaceId, id }, { ...changes, status, resolvedAt });
+      const update = { ...changes, status, resolvedAt };
+      await updateVersioned(em, FrictionPointEntity, { workspaceId, id }, version, update, 'friction point');
       if (point.customerId) await this.customerState.refresh(em, workspaceId, [point.customerId]);
       return em.findOneByOrFail(FrictionPointEntity, { workspaceId, id });
     });

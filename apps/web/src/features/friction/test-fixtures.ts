@@ -36,6 +36,7 @@ export function frictionPoint(overrides: Record<string, unknown> = {}) {
   return {
     __typename: 'FrictionPoint',
     id: ids.p1,
+    version: 1,
     description: 'Nobody answers the phone at lunchtime',
     severity: 3,
     status: 'OPEN',
@@ -111,7 +112,8 @@ export function pointsMock(points: unknown[] = board, variables: Record<string, 
 
 export function updateMock(id: string, input: Record<string, unknown>, result: unknown) {
   return {
-    request: { query: UpdateFrictionPointDocument, variables: { id, input } },
+    // The cards and forms send the version they show (every fixture is at version 1).
+    request: { query: UpdateFrictionPointDocument, variables: { id, input: { ...input, version: 1 } } },
     result: { data: { updateFrictionPoint: result } },
   };
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IdempotencyKeyField } from '../../../graphql/idempotency-key.field';
+import { ExpectedVersionField } from '../../../graphql/version.field';
 import { HealthBandEnum } from '../../relationship-health/health.model';
 import { CustomerStatusEnum } from '../customer.model';
 
@@ -75,6 +76,9 @@ export class UpdateCustomerInput {
 
   @Field(() => Int, { nullable: true })
   cadenceDays?: number | null;
+
+  @ExpectedVersionField()
+  version?: number | null;
 }
 
 @InputType('CustomerFilter')

@@ -21,7 +21,7 @@ import { CHANNEL_LABELS, STAGE_LABELS } from '~/app/labels';
 import { useMember } from '~/app/session';
 import { useDocumentTitle } from '~/app/use-document-title';
 import { useFormErrors } from '~/app/use-form-errors';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import { AuditLink } from '../components/AuditLink';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { AuditTouchpointsDocument, CreateAuditDocument } from '../graphql/audits.graphql';

@@ -4,9 +4,9 @@ import { Button, FormError, SelectField, TextAreaField, TextField } from '@rappo
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMember } from '~/app/session';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
 import type { CheckInFieldsFragment } from '~/gql/graphql';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { ScheduleCheckInDocument } from '../graphql/check-ins.graphql';
 
 /** When a check-in planned for a day is due, unless a time is given: the start of the working day. */

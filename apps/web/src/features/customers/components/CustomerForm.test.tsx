@@ -3,7 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
 import { TEST_IDEMPOTENCY_KEY } from '~/test/idempotency';
 import { graphqlError, ownerMember, type RenderRouteOptions, renderRoute } from '~/test/render';
-import { CreateCustomerDocument } from '../graphql/customers.graphql';
+import {
+  CreateCustomerDocument,
+  CustomerDocument,
+  UpdateCustomerDocument,
+} from '../graphql/customers.graphql';
 import { CustomerForm } from './CustomerForm';
 
 const members = {
@@ -34,6 +38,7 @@ const members = {
 const savedCustomer = {
   __typename: 'Customer',
   id: '00000000-0000-4000-8000-000000000001',
+  version: 1,
   name: 'Bea Baker',
   company: null,
   email: null,
@@ -166,5 +171,61 @@ describe('CustomerForm', () => {
     expect(owner).toHaveValue(ownerMember.id);
     await waitFor(() => expect(within(owner).getAllByRole('option')).toHaveLength(3));
     expect(within(owner).getByRole('option', { name: 'Grace Hopper' })).toBeInTheDocument();
+  });
+
+  it('refuses to overwrite a change made meanwhile: says so, reloads the latest, and saves on top of it', async () => {
+    const input = (notes: string, version: number) => ({
+      name: 'Bea Baker',
+      company: null,
+      email: null,
+      phone: null,
+      tags: ['vip'],
+      notes,
+      profileFacts: [{ label: 'Dog', value: 'Biscuit' }],
+      ownerId: ownerMember.id,
+      cadenceDays: 14,
+      version,
+    });
+    const stale =
+      'Someone else changed this customer since you opened it. Reload to see their change, then edit again.';
+    const theirs = { ...savedCustomer, version: 2, notes: 'Moved to Leeds' };
+    const onSaved = jest.fn();
+    renderRoute(<CustomerForm customer={savedCustomer as never} onSaved={onSaved} onCancel={jest.fn()} />, {
+      path: '/customers/x/edit',
+      mocks: [
+        members,
+        {
+          request: {
+            query: UpdateCustomerDocument,
+            variables: { id: savedCustomer.id, input: input('Likes rye', 1) },
+          },
+          result: { errors: [graphqlError('CONFLICT', stale, { version: stale })] },
+        },
+        {
+          request: { query: CustomerDocument, variables: { id: savedCustomer.id } },
+          result: { data: { customer: theirs } },
+        },
+        {
+          request: {
+            query: UpdateCustomerDocument,
+            variables: { id: savedCustomer.id, input: input('Moved to Leeds; likes rye', 2) },
+          },
+          result: { data: { updateCustomer: { ...theirs, version: 3, notes: 'Moved to Leeds; likes rye' } } },
+        },
+      ],
+    });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/^Notes/), 'Likes rye');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/since you opened it/);
+    await user.click(within(alert).getByRole('button', { name: 'Reload the latest' }));
+    await waitFor(() => expect(screen.getByLabelText(/^Notes/)).toHaveValue('Moved to Leeds'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText(/^Notes/), '; likes rye');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ version: 3 })));
   });
 });

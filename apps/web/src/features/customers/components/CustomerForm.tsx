@@ -1,14 +1,18 @@
 import type { ApolloCache } from '@apollo/client';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { createCustomerSchema, updateCustomerSchema, validate } from '@rapport/domain';
 import { Button, Card, FormError, SelectField, TagInput, TextAreaField, TextField } from '@rapport/ui';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useMember } from '~/app/session';
 import { useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import { MembersDocument } from '~/features/settings/graphql/settings.graphql';
 import type { CustomerDetailFragment } from '~/gql/graphql';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
-import { CreateCustomerDocument, UpdateCustomerDocument } from '../graphql/customers.graphql';
+import {
+  CreateCustomerDocument,
+  CustomerDocument,
+  UpdateCustomerDocument,
+} from '../graphql/customers.graphql';
 import {
   type CustomerFormValues,
   customerFieldFor,
@@ -39,9 +43,11 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
   );
   // The fact rows last sent, so errors on `profileFacts.<i>` land beside the right row.
   const keptFacts = useRef(values.facts);
-  const { formRef, fieldErrors, formError, showFieldErrors, showError, clearField } = useFormErrors((path) =>
-    customerFieldFor(keptFacts.current)(path),
-  );
+  // The version the form was filled from: an edit made meanwhile by someone else makes ours stale.
+  const version = useRef(customer?.version);
+  const { formRef, fieldErrors, formError, stale, showFieldErrors, showError, clearErrors, clearField } =
+    useFormErrors((path) => customerFieldFor(keptFacts.current)(path));
+  const client = useApolloClient();
   const members = useQuery(MembersDocument);
   const [createCustomer, created] = useMutation(CreateCustomerDocument, { update: evictCustomerLists });
   const [updateCustomer, updated] = useMutation(UpdateCustomerDocument, { update: evictCustomerLists });
@@ -79,7 +85,9 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
       if (customer) {
         const checked = validate(updateCustomerSchema, input);
         if (!checked.ok) return showFieldErrors(checked.fields);
-        const { data } = await updateCustomer({ variables: { id: customer.id, input: checked.value } });
+        const { data } = await updateCustomer({
+          variables: { id: customer.id, input: { ...checked.value, version: version.current } },
+        });
         if (data) onSaved(data.updateCustomer);
       } else {
         const checked = validate(createCustomerSchema, input);
@@ -95,9 +103,32 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
     }
   };
 
+  /** After a stale edit: the customer as it is now, in the form, ready to edit again. */
+  const reload = async () => {
+    if (!customer) return;
+    const { data } = await client.query({
+      query: CustomerDocument,
+      variables: { id: customer.id },
+      fetchPolicy: 'network-only',
+    });
+    if (!data?.customer) return;
+    version.current = data.customer.version;
+    setValues(customerToValues(data.customer));
+    clearErrors();
+  };
+
   return (
     <form ref={formRef} noValidate onSubmit={(e) => void onSubmit(e)} className="form-stack customer-form">
-      <FormError message={formError} />
+      <FormError
+        message={formError}
+        action={
+          stale && (
+            <Button size="sm" variant="secondary" onClick={() => void reload()}>
+              Reload the latest
+            </Button>
+          )
+        }
+      />
       <Card title="Contact" headingLevel={2}>
         <div className="form-grid">
           <TextField

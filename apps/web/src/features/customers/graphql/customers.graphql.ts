@@ -29,6 +29,7 @@ export const CustomerListItemFragment = graphql(`
 export const CustomerDetailFragment = graphql(`
   fragment CustomerDetail on Customer {
     ...CustomerListItem
+    version
     notes
     profileFacts {
       label

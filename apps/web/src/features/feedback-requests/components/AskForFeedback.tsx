@@ -17,8 +17,8 @@ import { describeError } from '~/app/errors';
 import { formatDate } from '~/app/labels';
 import { useMember } from '~/app/session';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import type { CustomerFeedbackRequestFieldsFragment } from '~/gql/graphql';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import {
   AskForFeedbackDocument,
   AskForFeedbackSurveysDocument,

@@ -3,8 +3,8 @@ import { createSurveySchema, SURVEY_TYPES, type SurveyType, validate } from '@ra
 import { Button, CheckboxField, FormError, SelectField, TextAreaField, TextField } from '@rapport/ui';
 import { type FormEvent, useState } from 'react';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import type { CreateSurveyMutation } from '~/gql/graphql';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { QUESTION_SUGGESTIONS, SURVEY_TYPE_LABELS } from '../feedback-format';
 import { CreateSurveyDocument, FeedbackSurveysDocument } from '../graphql/feedback.graphql';
 

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { type FrictionStatus, updateFrictionPointSchema, validate } from '@rapport/domain';
 import { Badge, Button, FormError, SelectField } from '@rapport/ui';
 import { useId, useState } from 'react';
@@ -22,7 +22,9 @@ export function FrictionCard({ point, members, now, onAnnounce }: FrictionCardPr
   const descriptionId = useId();
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const [update, { loading }] = useMutation(UpdateFrictionPointDocument);
+  const client = useApolloClient();
   const severity = severityLabel(point.severity);
 
   const change = async (input: { status?: FrictionStatus; ownerId?: string | null }, done: string) => {
@@ -30,12 +32,20 @@ export function FrictionCard({ point, members, now, onAnnounce }: FrictionCardPr
     if (!checked.ok) return setError(Object.values(checked.fields).join(' '));
     setError(null);
     try {
-      await update({ variables: { id: point.id, input: checked.value } });
+      await update({ variables: { id: point.id, input: { ...checked.value, version: point.version } } });
       onAnnounce(done);
     } catch (e) {
       const described = describeError(e);
+      setStale('version' in described.fields);
       setError(Object.values(described.fields).join(' ') || described.message);
     }
+  };
+
+  /** After a stale change: the board as it is now. */
+  const reload = async () => {
+    await client.refetchQueries({ include: 'active' });
+    setError(null);
+    setStale(false);
   };
 
   const ownerOptions = [
@@ -100,7 +110,16 @@ export function FrictionCard({ point, members, now, onAnnounce }: FrictionCardPr
           {point.resolution}
         </p>
       )}
-      <FormError message={error} />
+      <FormError
+        message={error}
+        action={
+          stale && (
+            <Button size="sm" variant="secondary" onClick={() => void reload()}>
+              Reload the board
+            </Button>
+          )
+        }
+      />
       <SelectField
         label="Owner"
         className="friction-card__owner"

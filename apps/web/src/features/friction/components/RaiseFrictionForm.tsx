@@ -3,7 +3,7 @@ import { raiseFrictionPointSchema, validate } from '@rapport/domain';
 import { Button, FormError, SelectField, TextAreaField } from '@rapport/ui';
 import { type FormEvent, useState } from 'react';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import { SEVERITIES, severityLabel } from '../friction-labels';
 import { FrictionPointsDocument, RaiseFrictionPointDocument } from '../graphql/friction.graphql';
 import { CustomerPicker, type PickedCustomer } from './CustomerPicker';

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { missingResolution, updateFrictionPointSchema, validate } from '@rapport/domain';
 import { Button, FormError, TextAreaField } from '@rapport/ui';
 import { type FormEvent, useState } from 'react';
@@ -9,17 +9,20 @@ import { UpdateFrictionPointDocument } from '../graphql/friction.graphql';
 export const RESOLUTION_REQUIRED = 'Say how it was resolved, so the team learns from it.';
 
 export interface ResolveFrictionFormProps {
-  point: Pick<FrictionPointFieldsFragment, 'id' | 'description' | 'resolution'>;
+  point: Pick<FrictionPointFieldsFragment, 'id' | 'version' | 'description' | 'resolution'>;
   onDone: (resolved: boolean) => void;
 }
 
 /** Resolving asks for a note on what was done: the same rule the API applies. */
 export function ResolveFrictionForm({ point, onDone }: ResolveFrictionFormProps) {
   const [resolution, setResolution] = useState(point.resolution ?? '');
-  const { formRef, fieldErrors, formError, showFieldErrors, showError, clearField } = useFormErrors(
+  // The version the form was opened on: a change made meanwhile by someone else makes ours stale.
+  const [version] = useState(point.version);
+  const { formRef, fieldErrors, formError, stale, showFieldErrors, showError, clearField } = useFormErrors(
     onlyFields('resolution'),
   );
   const [update, { loading }] = useMutation(UpdateFrictionPointDocument);
+  const client = useApolloClient();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,7 +34,10 @@ export function ResolveFrictionForm({ point, onDone }: ResolveFrictionFormProps)
     }
     try {
       await update({
-        variables: { id: point.id, input: { status: 'RESOLVED', resolution: checked.value.resolution } },
+        variables: {
+          id: point.id,
+          input: { status: 'RESOLVED', resolution: checked.value.resolution, version },
+        },
       });
       onDone(true);
     } catch (error) {
@@ -47,7 +53,20 @@ export function ResolveFrictionForm({ point, onDone }: ResolveFrictionFormProps)
       className="form-stack friction-resolve"
       aria-label="Resolve friction point"
     >
-      <FormError message={formError} />
+      <FormError
+        message={formError}
+        action={
+          stale && (
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => void client.refetchQueries({ include: 'active' }).then(() => onDone(false))}
+            >
+              Reload the board
+            </Button>
+          )
+        }
+      />
       <TextAreaField
         label="How was it resolved?"
         hint="What changed, so it does not happen again."

@@ -3,6 +3,7 @@ import { graphql } from '~/gql';
 export const FrictionPointFieldsFragment = graphql(`
   fragment FrictionPointFields on FrictionPoint {
     id
+    version
     description
     severity
     status

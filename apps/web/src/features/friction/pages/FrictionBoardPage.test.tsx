@@ -173,7 +173,7 @@ describe('FrictionBoardPage', () => {
       {
         request: {
           query: updateMock(ids.p1, {}, null).request.query,
-          variables: { id: ids.p1, input: { status: 'RESOLVED', resolution: 'x' } },
+          variables: { id: ids.p1, input: { status: 'RESOLVED', resolution: 'x', version: 1 } },
         },
         result: {
           errors: [
@@ -332,5 +332,33 @@ describe('FrictionBoardPage', () => {
     );
     await user.click(within(form).getByRole('button', { name: 'Raise friction point' }));
     expect(await within(form).findByText('Say where the queue is')).toBeInTheDocument();
+  });
+
+  it('says when someone else changed a point first, and reloads the board', async () => {
+    const stale =
+      'Someone else changed this friction point since you opened it. Reload to see their change, then edit again.';
+    const theirs = frictionPoint({ version: 2, owner: members[1] });
+    const { user } = renderBoard('/friction', [
+      pointsMock(),
+      {
+        request: { ...updateMock(ids.p1, { status: 'IN_PROGRESS' }, null).request },
+        result: { errors: [graphqlError('CONFLICT', stale, { version: stale })] },
+      },
+      pointsMock([theirs, ...board.slice(1)]),
+    ]);
+    await screen.findByText('Nobody answers the phone at lunchtime');
+    const open = card('Nobody answers the phone at lunchtime');
+    await user.click(within(open).getByRole('button', { name: 'Start work' }));
+    const alert = await within(open).findByRole('alert');
+    expect(alert).toHaveTextContent(/since you opened it/);
+    await user.click(within(alert).getByRole('button', { name: 'Reload the board' }));
+    await waitFor(() =>
+      expect(
+        within(card('Nobody answers the phone at lunchtime')).getByRole('combobox', { name: 'Owner' }),
+      ).toHaveValue(ids.bob),
+    );
+    expect(
+      within(card('Nobody answers the phone at lunchtime')).queryByRole('alert'),
+    ).not.toBeInTheDocument();
   });
 });

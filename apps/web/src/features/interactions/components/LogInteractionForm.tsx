@@ -4,9 +4,9 @@ import { Button, FormError, SelectField, TextAreaField, TextField } from '@rappo
 import { type FormEvent, useState } from 'react';
 import { CHANNEL_LABELS, DIRECTION_LABELS, PURPOSE_LABELS } from '~/app/labels';
 import { useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import { TouchpointsDocument } from '~/features/touchpoints/graphql/touchpoints.graphql';
 import type { InteractionFieldsFragment } from '~/gql/graphql';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import { LogInteractionDocument, QuickLogDefaultsDocument } from '../graphql/interactions.graphql';
 import {
   DETAIL_FIELDS,

@@ -11,8 +11,8 @@ import { Button, CheckboxField, FormError, SelectField, TextAreaField, TextField
 import { type FormEvent, useState } from 'react';
 import { CHANNEL_LABELS, STAGE_LABELS } from '~/app/labels';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import type { TouchpointFieldsFragment } from '~/gql/graphql';
-import { useIdempotencyKey } from '../../../app/use-idempotency-key';
 import {
   CreateTouchpointDocument,
   TouchpointsDocument,
