@@ -8,6 +8,7 @@ import { AccessTokensService } from './auth/access-tokens.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { LinkTokens } from './auth/link-tokens';
 import { RateLimitService } from './auth/rate-limit.service';
 import { SecurityLog } from './auth/security-log';
 import { SessionsService, sessionToken } from './auth/sessions.service';
@@ -38,7 +39,7 @@ import {
   SurveysResolver,
 } from './modules/feedback/feedback.resolver';
 import { FeedbackAnswersService } from './modules/feedback/feedback-answers.service';
-import { FeedbackLinks } from './modules/feedback/feedback-links';
+
 import { FeedbackReportsService } from './modules/feedback/feedback-reports.service';
 import { FeedbackRequestsService } from './modules/feedback/feedback-requests.service';
 import { SurveysService } from './modules/feedback/surveys.service';
@@ -104,7 +105,7 @@ const services = [
   TimelineService,
   FrictionService,
   AuditsService,
-  FeedbackLinks,
+  LinkTokens,
   SurveysService,
   FeedbackRequestsService,
   FeedbackAnswersService,

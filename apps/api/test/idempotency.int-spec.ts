@@ -96,6 +96,13 @@ const KEYED: Record<string, KeyedCreate> = {
     changed: async (v) => withInput(v, { customerId: await newCustomer() }),
     table: 'feedback_requests',
   },
+  inviteMember: {
+    document: `mutation($email: String!, $name: String!, $key: String) {
+      inviteMember(email: $email, name: $name, role: STAFF, idempotencyKey: $key) { id url } }`,
+    request: async (key) => ({ email: `invitee-${++made}@example.com`, name: 'Ivy Invitee', key }),
+    changed: (v) => ({ ...v, email: `invitee-${++made}@example.com` }),
+    table: 'invitations',
+  },
   createAudit: {
     document: `mutation($input: CreateAuditInput!) { createAudit(input: $input) { id } }`,
     request: async (key) => ({

@@ -4,13 +4,13 @@ import { type FeedbackRequestStatus, requestFeedbackSchema } from '@rapport/doma
 import type { EntityManager } from 'typeorm';
 import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
+import { LinkTokens } from '../../auth/link-tokens';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
 import { CustomerEntity } from '../customers/customer.entity';
 import { InteractionEntity } from '../interactions/interaction.entity';
-import { FeedbackLinks } from './feedback-links';
 import { FeedbackRequestEntity } from './feedback-request.entity';
 import { SurveyEntity } from './survey.entity';
 
@@ -26,7 +26,7 @@ export class FeedbackRequestsService {
   constructor(
     private readonly db: Db,
     private readonly tokens: AccessTokensService,
-    private readonly links: FeedbackLinks,
+    private readonly links: LinkTokens,
   ) {}
 
   list(actor: Actor, filter: { surveyId?: string | null; customerId?: string | null }) {

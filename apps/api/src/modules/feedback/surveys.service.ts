@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { createSurveySchema } from '@rapport/domain';
 import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
+import { LinkTokens } from '../../auth/link-tokens';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
 import { notFound } from '../../graphql/errors';
 import { parseInput } from '../../graphql/parse-input';
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
-import { FeedbackLinks } from './feedback-links';
 import { SurveyEntity } from './survey.entity';
 
 /** A shared link never expires by itself; printed on a counter card, it must keep working. */
@@ -19,7 +19,7 @@ export class SurveysService {
   constructor(
     private readonly db: Db,
     private readonly tokens: AccessTokensService,
-    private readonly links: FeedbackLinks,
+    private readonly links: LinkTokens,
   ) {}
 
   list(actor: Actor): Promise<SurveyEntity[]> {

@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor, Public, Roles } from '../../auth/decorators';
 import type { RequestContext } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
+import { IdempotencyKeyArg } from '../../graphql/idempotency-key.field';
 import { WorkspaceModel } from '../workspaces/workspace.model';
 import type { MemberEntity } from './member.entity';
 import {
@@ -62,8 +63,9 @@ export class MembersResolver {
     @Args('email', { type: () => String }) email: string,
     @Args('name', { type: () => String }) name: string,
     @Args('role', { type: () => RoleEnum }) role: string,
+    @IdempotencyKeyArg() idempotencyKey?: string | null,
   ) {
-    return this.service.invite(actor, { email, name, role });
+    return this.service.invite(actor, { email, name, role }, { idempotencyKey });
   }
 
   @Roles('OWNER')

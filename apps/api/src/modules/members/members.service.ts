@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { INVITATION_TTL_DAYS, inviteMemberSchema, keepsAnOwner, type Role } from '@rapport/domain';
+import {
+  INVITATION_TTL_DAYS,
+  idempotencyKeyArgSchema,
+  inviteMemberSchema,
+  keepsAnOwner,
+  type Role,
+} from '@rapport/domain';
 import { type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
+import { LinkTokens } from '../../auth/link-tokens';
 import { SecurityLog } from '../../auth/security-log';
 import { SessionsService } from '../../auth/sessions.service';
-import type { AppConfig } from '../../config/config';
-import { InjectConfig } from '../../config/config.module';
 import { Db } from '../../database/db.service';
+import { insertOnce } from '../../database/idempotency';
 import { conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -25,7 +31,7 @@ export class MembersService {
     private readonly tokens: AccessTokensService,
     private readonly sessions: SessionsService,
     private readonly log: SecurityLog,
-    @InjectConfig() private readonly config: AppConfig,
+    private readonly links: LinkTokens,
   ) {}
 
   list(actor: Actor, includeRemoved = false): Promise<MemberEntity[]> {
@@ -116,32 +122,39 @@ export class MembersService {
   }
 
   /** Issues a single-use link (expiring in 7 days) for a new member; only the token's hash is kept. */
-  async invite(actor: Actor, args: unknown): Promise<InvitationEntity & { url: string }> {
+  async invite(actor: Actor, args: unknown, keyArgs: unknown): Promise<InvitationEntity & { url: string }> {
     const input = parseInput(inviteMemberSchema, args);
+    const { idempotencyKey } = parseInput(idempotencyKeyArgSchema, keyArgs);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      if (await em.existsBy(MemberEntity, { workspaceId, email: input.email, removedAt: IsNull() })) {
-        const message = 'This person is already a member';
-        throw conflict(message, { email: message });
-      }
-      const invitation = em.create(InvitationEntity, {
-        workspaceId,
-        id: randomUUID(),
-        ...input,
-        invitedBy: actor.memberId,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS),
-        acceptedAt: null,
-      });
-      await em.insert(InvitationEntity, invitation);
-      const token = await this.tokens.issue(
-        em,
-        'invitation',
-        workspaceId,
-        invitation.id,
-        invitation.expiresAt,
-      );
-      return { ...invitation, url: `${this.config.publicUrl}/invite/${token}` };
-    });
+    const request = { operation: 'inviteMember', key: idempotencyKey, args };
+    const invitation = await this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(em, workspaceId, request, InvitationEntity, async () => {
+        if (await em.existsBy(MemberEntity, { workspaceId, email: input.email, removedAt: IsNull() })) {
+          const message = 'This person is already a member';
+          throw conflict(message, { email: message });
+        }
+        const id = randomUUID();
+        const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS);
+        await em.insert(InvitationEntity, {
+          workspaceId,
+          id,
+          ...input,
+          invitedBy: actor.memberId,
+          expiresAt,
+          acceptedAt: null,
+        });
+        await this.tokens.issue(
+          em,
+          'invitation',
+          workspaceId,
+          id,
+          expiresAt,
+          this.links.token('invitation', id),
+        );
+        return id;
+      }),
+    );
+    return { ...invitation, url: this.links.url('invitation', invitation.id) };
   }
 
   pendingInvitations(actor: Actor): Promise<InvitationEntity[]> {

@@ -4,6 +4,7 @@ import { Alert, Button, Card, CopyField, FormError, SelectField, TextField } fro
 import { type FormEvent, useState } from 'react';
 import { formatDate, ROLE_LABELS } from '~/app/labels';
 import { onlyFields, useFormErrors } from '~/app/use-form-errors';
+import { useIdempotencyKey } from '~/app/use-idempotency-key';
 import type { InviteMemberMutation } from '~/gql/graphql';
 import { InvitationsDocument, InviteMemberDocument } from '../graphql/settings.graphql';
 
@@ -20,6 +21,7 @@ export function InviteMember() {
   const [invite, { loading }] = useMutation(InviteMemberDocument, {
     refetchQueries: [InvitationsDocument],
   });
+  const idempotency = useIdempotencyKey();
 
   const set = (field: keyof typeof EMPTY) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -31,8 +33,9 @@ export function InviteMember() {
     const checked = validate(inviteMemberSchema, values);
     if (!checked.ok) return showFieldErrors(checked.fields);
     try {
-      const { data } = await invite({ variables: checked.value });
+      const { data } = await invite({ variables: idempotency.withKey(checked.value) });
       if (data) {
+        idempotency.reset();
         setInvitation(data.inviteMember);
         setValues(EMPTY);
       }

@@ -43,8 +43,8 @@ export const InvitationsDocument = graphql(`
 `);
 
 export const InviteMemberDocument = graphql(`
-  mutation InviteMember($email: String!, $name: String!, $role: Role!) {
-    inviteMember(email: $email, name: $name, role: $role) {
+  mutation InviteMember($email: String!, $name: String!, $role: Role!, $idempotencyKey: String) {
+    inviteMember(email: $email, name: $name, role: $role, idempotencyKey: $idempotencyKey) {
       id
       email
       name
