@@ -1,7 +1,6 @@
 import { Alert, buttonClassName, CopyField } from '@rapport/ui';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { useQrCode } from '~/app/use-qr-code';
 
 export interface AuditLinkProps {
   auditId: string;
@@ -12,19 +11,7 @@ export interface AuditLinkProps {
 
 /** An outsider's audit link, shown once: copy it, or let them scan the QR code. */
 export function AuditLink({ auditId, url, intro }: AuditLinkProps) {
-  const [qr, setQr] = useState<string | null>(null);
-  const [qrFailed, setQrFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setQr(null);
-    QRCode.toDataURL(url, { margin: 1, width: 240 })
-      .then((dataUrl) => live && setQr(dataUrl))
-      .catch(() => live && setQrFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [url]);
+  const { qr, failed: qrFailed } = useQrCode(url, 240);
 
   return (
     <div className="audit-link">

@@ -1,6 +1,6 @@
 import { Button, CopyField } from '@rapport/ui';
-import QRCode from 'qrcode';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useQrCode } from '~/app/use-qr-code';
 
 export interface SurveyShareLinkProps {
   surveyName: string;
@@ -35,20 +35,7 @@ export function printOnly(card: HTMLElement) {
 /** An anonymous survey's shared link: copy it, or print its QR code for the counter or a receipt. */
 export function SurveyShareLink({ surveyName, question, url }: SurveyShareLinkProps) {
   const cardRef = useRef<HTMLDivElement>(null);
-  const [qr, setQr] = useState<string | null>(null);
-  const [qrFailed, setQrFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setQr(null);
-    setQrFailed(false);
-    QRCode.toDataURL(url, { margin: 1, width: 480 })
-      .then((dataUrl) => live && setQr(dataUrl))
-      .catch(() => live && setQrFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [url]);
+  const { qr, failed: qrFailed } = useQrCode(url, 480);
 
   return (
     <div className="fb-share" ref={cardRef}>
