@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   cadenceDays,
+  dateTime,
   email,
   id,
   optionalEmail,
@@ -220,5 +221,42 @@ describe('id', () => {
 
   it.each(['', 'not-a-uuid', '3f0c6f0e9b7a4c3e8f1a2b5d6c7e8f90', 42, null])('refuses %p', (input) => {
     expect(validate(id, input)).toEqual({ ok: false, fields: { _: 'Not a valid id' } });
+  });
+});
+
+describe('dateTime', () => {
+  it.each([
+    { case: 'a Date', input: new Date('2025-06-01T09:00:00Z') },
+    { case: 'an ISO text with its zone', input: '2025-06-01T11:00:00+02:00' },
+    { case: 'the first instant of year 1', input: '0001-01-01T00:00:00Z' },
+    { case: 'the last instant of year 9999', input: '9999-12-31T23:59:59.999Z' },
+  ])('accepts $case', ({ input }) => {
+    expect(validate(dateTime, input)).toEqual({ ok: true, value: new Date(input) });
+  });
+
+  it.each([
+    {
+      case: 'a text without a zone',
+      input: '2025-06-01T09:00:00',
+      message: 'Enter a date and time with its time zone',
+    },
+    { case: 'an invalid Date', input: new Date(Number.NaN), message: 'Enter a date and time' },
+    {
+      case: 'a Date before year 1 (Postgres and JavaScript hold it, ISO 8601 does not)',
+      input: new Date('-000001-12-31T23:59:59.999Z'),
+      message: 'Enter a date between the years 1 and 9999',
+    },
+    {
+      case: 'the earliest Date JavaScript holds (before what Postgres keeps)',
+      input: new Date(-8.64e15),
+      message: 'Enter a date between the years 1 and 9999',
+    },
+    {
+      case: 'a Date after year 9999',
+      input: new Date('+010000-01-01T00:00:00Z'),
+      message: 'Enter a date between the years 1 and 9999',
+    },
+  ])('refuses $case', ({ input, message }) => {
+    expect(validate(dateTime, input)).toEqual({ ok: false, fields: { _: message } });
   });
 });

@@ -63,6 +63,13 @@ export const cadenceDays = z
 
 export const id = z.uuid('Not a valid id');
 
+/**
+ * The instants a date may name: years 1 to 9999, as ISO 8601 writes them. A JavaScript Date reaches
+ * ±275,760 years and Postgres 4713 BC to 294276 AD, so anything wider would fail to store.
+ */
+export const EARLIEST_DATE = new Date('0001-01-01T00:00:00.000Z');
+export const LATEST_DATE = new Date('9999-12-31T23:59:59.999Z');
+
 /** An instant: a Date (as the API's DateTime scalar gives it) or an ISO 8601 text with a zone (as a form sends it). */
 export const dateTime = z
   .union(
@@ -70,4 +77,8 @@ export const dateTime = z
     'Enter a date and time',
   )
   .transform((value) => (value instanceof Date ? value : new Date(value)))
-  .refine((date) => !Number.isNaN(date.getTime()), 'Enter a valid date and time');
+  .refine((date) => !Number.isNaN(date.getTime()), 'Enter a valid date and time')
+  .refine(
+    (date) => date >= EARLIEST_DATE && date <= LATEST_DATE,
+    'Enter a date between the years 1 and 9999',
+  );
