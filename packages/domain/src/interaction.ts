@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, DIRECTIONS, INTERACTION_PURPOSES } from './enums';
-import { dateTime, id, optionalText, requiredText } from './validation';
+import { dateTime, id, optionalText, requiredText, storableText } from './validation';
 
 /** A clock a few seconds ahead of the server's is tolerated; "in the future" starts after this. */
 export const CLOCK_SKEW_MS = 30_000;
@@ -9,11 +9,7 @@ export const EARLIEST_INTERACTION = new Date('2000-01-01T00:00:00Z');
 export const SENTIMENT_MIN = -2;
 export const SENTIMENT_MAX = 2;
 
-const idempotencyKey = z
-  .string()
-  .min(1, 'Required')
-  .max(200, 'At most 200 characters')
-  .refine((s) => !s.includes('\u0000'), 'Must not contain NUL characters')
+const idempotencyKey = storableText(z.string().min(1, 'Required').max(200, 'At most 200 characters'))
   .nullish()
   .transform((s) => s ?? null);
 

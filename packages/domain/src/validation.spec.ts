@@ -74,6 +74,7 @@ describe('requiredText', () => {
     { case: 'a text, trimmed', input: '  Ann \n', value: 'Ann' },
     { case: 'max characters', input: chars(5), value: chars(5) },
     { case: 'max characters once trimmed', input: ` ${chars(5)} `, value: chars(5) },
+    { case: 'a character beyond the BMP (a surrogate pair)', input: 'Ann 😀', value: 'Ann 😀' },
   ])('accepts $case', ({ input, value }) => {
     expect(validate(name, input)).toEqual({ ok: true, value });
   });
@@ -83,6 +84,8 @@ describe('requiredText', () => {
     { case: 'blanks', input: ' \t\n ', message: 'Required' },
     { case: 'max + 1 characters', input: chars(6), message: 'At most 5 characters' },
     { case: 'a NUL character', input: 'a\u0000b', message: 'Must not contain NUL characters' },
+    { case: 'a lone high surrogate', input: 'a\ud800b', message: 'Must be valid Unicode text' },
+    { case: 'a lone low surrogate', input: '\udc00', message: 'Must be valid Unicode text' },
     { case: 'a number', input: 42, message: 'Invalid input: expected string, received number' },
     { case: 'null', input: null, message: 'Invalid input: expected string, received null' },
     { case: 'undefined', input: undefined, message: 'Invalid input: expected string, received undefined' },
@@ -108,6 +111,7 @@ describe('optionalText', () => {
   it.each([
     { case: 'max + 1 characters', input: chars(6), message: 'At most 5 characters' },
     { case: 'a NUL character', input: '\u0000', message: 'Must not contain NUL characters' },
+    { case: 'a surrogate pair reversed', input: '\ude00\ud83d', message: 'Must be valid Unicode text' },
     { case: 'a number', input: 42, message: 'Invalid input: expected string, received number' },
   ])('refuses $case', ({ input, message }) => {
     expect(validate(note, input)).toEqual({ ok: false, fields: { _: message } });

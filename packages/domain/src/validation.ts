@@ -20,22 +20,29 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
   return { ok: false, fields };
 }
 
+/**
+ * A half of a UTF-16 surrogate pair without its other half: JSON may carry one (`"\ud800"`), but it
+ * is no character, so UTF-8 cannot encode it. Postgres refuses it in jsonb, and in text it would
+ * silently become U+FFFD.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Refuses what Postgres cannot store as text: NUL characters (it refuses them) and lone surrogates
+ * (see above). Refusing, rather than stripping, keeps what is stored exactly what was sent.
+ */
+export const storableText = <S extends z.ZodType<string>>(schema: S) =>
+  schema
+    .refine((s) => !s.includes('\u0000'), 'Must not contain NUL characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'Must be valid Unicode text');
+
 /** A trimmed, non-empty text of at most `max` characters. */
 export const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Required')
-    .max(max, `At most ${max} characters`)
-    .refine((s) => !s.includes('\u0000'), 'Must not contain NUL characters');
+  storableText(z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`));
 
 /** Optional text: blank becomes null, so clearing a field stores nothing rather than "". */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .refine((s) => !s.includes('\u0000'), 'Must not contain NUL characters')
+  storableText(z.string().trim().max(max, `At most ${max} characters`))
     .nullish()
     .transform((s) => (s ? s : null));
 
