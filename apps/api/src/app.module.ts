@@ -18,6 +18,7 @@ import type { RequestContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
+import { scalarsMap } from './graphql/scalars';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { currentRequestId } from './http/request-id';
 import type { Logger } from './logger';
@@ -130,6 +131,7 @@ export class AppModule {
           inject: [SessionsService, Db],
           useFactory: (sessions: SessionsService, db: Db) => ({
             autoSchemaFile: true,
+            buildSchemaOptions: { scalarsMap },
             sortSchema: true,
             playground: false,
             csrfPrevention: true,
