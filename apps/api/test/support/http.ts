@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
 import request from 'supertest';
-import type { GqlClient, GqlResult, TestApp } from './harness';
+import { type GqlClient, type GqlResult, PASSWORD, type TestApp } from './harness';
 
 export const SESSION_COOKIE = 'rapport_session';
 
@@ -13,13 +13,19 @@ export interface Variables {
 export const postGql = (client: GqlClient, query: string, variables?: Variables) =>
   client.raw().post('/graphql').set('content-type', 'application/json').send({ query, variables });
 
-/** One GraphQL POST carrying exactly this session token, e.g. one the browser has already dropped. */
-export async function gqlWithSession(t: TestApp, token: string, query: string): Promise<GqlResult> {
-  const res = await request(t.app.getHttpServer())
-    .post('/graphql')
-    .set('content-type', 'application/json')
-    .set('cookie', `${SESSION_COOKIE}=${token}`)
-    .send({ query });
+/**
+ * One GraphQL POST carrying exactly this session token (e.g. one the browser has already dropped),
+ * or none; cookies the answer sets are not kept.
+ */
+export async function gqlWithSession(
+  t: TestApp,
+  token: string | null,
+  query: string,
+  variables?: Variables,
+): Promise<GqlResult> {
+  const post = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+  if (token !== null) post.set('cookie', `${SESSION_COOKIE}=${token}`);
+  const res = await post.send({ query, variables });
   return { status: res.status, data: res.body.data, errors: res.body.errors };
 }
 
@@ -61,3 +67,17 @@ export function sessionCookieOf(res: request.Response): SetCookie | undefined {
 
 /** The digest the API keys sessions and links by, to find a token's row without storing the token. */
 export const sha256 = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+/** Signs in and answers the session token, to send as a cookie (see gqlWithSession). */
+export async function sessionOf(t: TestApp, email: string, password = PASSWORD): Promise<string> {
+  const res = await request(t.app.getHttpServer())
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .send({
+      query: `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { member { id } } }`,
+      variables: { email, password },
+    });
+  const cookie = sessionCookieOf(res);
+  if (!cookie?.value) throw new Error(`cannot sign in as ${email}: ${res.text}`);
+  return cookie.value;
+}

@@ -1,8 +1,9 @@
 /**
  * A workspace with one of everything, built through the API: the fixture of the tenancy,
- * isolation and fuzz suites (each file seeds its own database, usually two workspaces).
+ * isolation and fuzz suites (each file seeds its own database).
  */
-import { addMember, type SignedIn, signUpOwner, type TestApp } from './harness';
+import { addMember, type SignedIn, signUpOwner, type TestApp, uniqueEmail } from './harness';
+import type { LinkKind } from './schema-inputs';
 
 export const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 export const CREATE_TOUCHPOINT = `mutation($input: TouchpointInput!) { createTouchpoint(input: $input) { id } }`;
@@ -160,3 +161,43 @@ export async function seedWorkspace(
     secondCustomerId,
   };
 }
+
+/** A workspace's live links, one of each kind, as their holders (invitee, auditor, customer) have them. */
+export type Links = Record<LinkKind, string>;
+
+/**
+ * Adds to a seeded workspace what its links lead to: a pending invitation, a feedback request for
+ * the customer not yet asked, and an anonymous survey's shared link (the audit link is seeded).
+ */
+export async function seedLinks(tenant: Tenant): Promise<Links> {
+  const { client } = tenant.owner;
+  const invited = await client.ok(
+    'mutation($email: String!) { inviteMember(email: $email, name: "Ivy Invitee", role: STAFF) { url } }',
+    { email: uniqueEmail('invitee') },
+  );
+  const requested = await client.ok(REQUEST_FEEDBACK, {
+    input: { surveyId: tenant.surveyId, customerId: tenant.secondCustomerId },
+  });
+  const survey = await client.ok(
+    `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { publicUrl } }`,
+    { input: { name: 'At the counter', type: 'CSAT', question: 'How was it?', anonymous: true } },
+  );
+  return {
+    invitation: tokenOf(invited.inviteMember.url),
+    audit: tenant.auditToken,
+    feedback: tokenOf(requested.requestFeedback.url),
+    survey: tokenOf(survey.createSurvey.publicUrl),
+  };
+}
+
+/** A seeded workspace's ids by what they name, as `refOf` calls it (`ownerId` → a member). */
+export const idsOf = (tenant: Tenant): Record<string, string> => ({
+  audit: tenant.auditId,
+  checkIn: tenant.checkInId,
+  customer: tenant.customerId,
+  frictionPoint: tenant.frictionPointId,
+  interaction: tenant.interactionId,
+  member: tenant.memberId,
+  survey: tenant.surveyId,
+  touchpoint: tenant.touchpointId,
+});
