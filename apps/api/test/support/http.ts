@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Agent } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { type GqlClient, type GqlResult, PASSWORD, type TestApp } from './harness';
 
@@ -80,4 +80,34 @@ export async function sessionOf(t: TestApp, email: string, password = PASSWORD):
   const cookie = sessionCookieOf(res);
   if (!cookie?.value) throw new Error(`cannot sign in as ${email}: ${res.text}`);
   return cookie.value;
+}
+
+/**
+ * Posts raw bytes as a GraphQL JSON body to an app listening on `port`, over one kept-alive
+ * connection: much faster than supertest, which starts a server for every request.
+ */
+export function rawPoster(port: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (body: Buffer, session?: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': body.length,
+        ...(session ? { cookie: `${SESSION_COOKIE}=${session}` } : {}),
+      };
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { post, close: () => agent.destroy() };
 }
