@@ -21,6 +21,7 @@ import { ExpectedErrorsFilter } from './graphql/expected-errors.filter';
 import { formatError } from './graphql/format-error';
 import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
+import { scalarsMap } from './graphql/scalars';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { Draining } from './http/draining';
 import { currentRequestId } from './http/request-id';
@@ -137,6 +138,7 @@ export class AppModule {
           inject: [SessionsService, Db],
           useFactory: (sessions: SessionsService, db: Db) => ({
             autoSchemaFile: true,
+            buildSchemaOptions: { scalarsMap },
             sortSchema: true,
             playground: false,
             csrfPrevention: true,

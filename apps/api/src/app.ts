@@ -10,7 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { ensureAppLogin } from './database/app-login';
 import { createDataSource } from './database/data-source';
-import { bodyErrors } from './http/body-errors';
+import { bodyErrors, requireUtf8 } from './http/body-errors';
 import { Draining } from './http/draining';
 import { requestId } from './http/request-id';
 import { webApp } from './http/web-app';
@@ -48,7 +48,7 @@ export async function createApp(
   app.use(app.get(Draining).middleware);
   app.use(requestId(logger));
   app.use(cookieParser());
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: requireUtf8 }));
   app.use(bodyErrors);
   app.use(webApp(WEB_DIST));
   return app;

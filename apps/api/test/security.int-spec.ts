@@ -82,6 +82,24 @@ describe('request limits', () => {
     expect(atTheLimit.body).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('answers a body that is not UTF-8 with HTTP 400 and runs nothing, rather than storing U+FFFD', async () => {
+    const owner = await signUpOwner(t);
+    // "Café" in Latin-1: its é (0xe9) is no UTF-8.
+    const query = 'mutation { updateWorkspace(name: "Caf\u00e9") { name } }';
+    const latin1 = Buffer.from(JSON.stringify({ query }), 'latin1');
+    const res = await owner.client
+      .raw()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .serialize((bytes) => bytes) // as they are, not as JSON
+      .send(latin1);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { message: 'Request body is not valid UTF-8', extensions: { code: 'BAD_USER_INPUT', fields: {} } },
+    ]);
+    expect(await owner.client.ok(WORKSPACE_NAME)).toEqual({ me: { workspace: { name: 'Corner Bakery' } } });
+  });
+
   it('refuses a query nested deeper than 10 levels before running it', async () => {
     const refused = await postJson(JSON.stringify({ query: introspectionOfDepth(11) }));
     expect(refused.status).toBe(400);

@@ -2,56 +2,49 @@ import { randomUUID } from 'node:crypto';
 import { Client, type PoolClient } from 'pg';
 import { appLoginRole } from '../src/database/app-login';
 import { APP_ROLE, APP_ROLE_STARTUP_OPTIONS } from '../src/database/app-role';
+import { type GqlResult, startTestApp, type TestApp } from './support/harness';
 import {
-  addMember,
-  type GqlResult,
-  type SignedIn,
-  signUpOwner,
-  startTestApp,
-  type TestApp,
-} from './support/harness';
+  auditInput,
+  CREATE_AUDIT,
+  CREATE_CUSTOMER,
+  CREATE_SURVEY,
+  FRONT_DESK,
+  type Ids,
+  interactionInput,
+  LOG_INTERACTION,
+  observationInput,
+  RECORD_OBSERVATION,
+  REQUEST_FEEDBACK,
+  SCHEDULE_CHECK_IN,
+  SUBMIT_AUDIT,
+  SUBMIT_FEEDBACK,
+  seedWorkspace,
+  type Tenant,
+  tokenOf,
+  tomorrow,
+} from './support/seed';
 
 const CUSTOMER = `query($id: ID!) { customer(id: $id) { id name owner { id } } }`;
 const CUSTOMERS = `query($after: String, $filter: CustomerFilter) {
   customers(first: 10, after: $after, filter: $filter) { totalCount edges { node { id } } }
 }`;
-const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const UPDATE_CUSTOMER = `mutation($id: ID!, $input: UpdateCustomerInput!) {
   updateCustomer(id: $id, input: $input) { id owner { id } }
 }`;
 const ARCHIVE_CUSTOMER = `mutation($id: ID!) { archiveCustomer(id: $id) { id } }`;
 const TOUCHPOINT = `query($id: ID!) { touchpoint(id: $id) { id name } }`;
-const CREATE_TOUCHPOINT = `mutation($input: TouchpointInput!) { createTouchpoint(input: $input) { id } }`;
 const UPDATE_TOUCHPOINT = `mutation($id: ID!, $input: TouchpointInput!) {
   updateTouchpoint(id: $id, input: $input) { id }
 }`;
-const FRONT_DESK = { name: 'Front desk', channel: 'STORE', stage: 'BUY' };
-const LOG_INTERACTION = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
 const INTERACTION = `query($id: ID!) { interaction(id: $id) { id summary } }`;
-const SCHEDULE_CHECK_IN = `mutation($input: ScheduleCheckInInput!) { scheduleCheckIn(input: $input) { id } }`;
 const CHECK_IN = `query($id: ID!) { checkIn(id: $id) { id note } }`;
 const CHECK_INS = `query($customerId: ID, $assigneeId: ID) {
   checkIns(customerId: $customerId, assigneeId: $assigneeId) { totalCount edges { node { id } } }
 }`;
 const COMPLETE_CHECK_IN = `mutation($id: ID!, $input: CompleteCheckInInput!) { completeCheckIn(id: $id, input: $input) { id } }`;
 const SKIP_CHECK_IN = `mutation($id: ID!) { skipCheckIn(id: $id, reason: "Hijack") { id } }`;
-const interactionInput = (customerId: string, extra: Record<string, unknown> = {}) => ({
-  customerId,
-  channel: 'PHONE',
-  direction: 'OUTBOUND',
-  purpose: 'RELATIONSHIP',
-  sentiment: 1,
-  summary: 'Checked in',
-  ...extra,
-});
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 const AUDIT = `query($id: ID!) { audit(id: $id) { id title } }`;
-const CREATE_AUDIT = `mutation($input: CreateAuditInput!) { createAudit(input: $input) { id inviteUrl } }`;
 const RENEW_AUDIT_LINK = `mutation($id: ID!) { renewAuditLink(id: $id) { id inviteUrl } }`;
-const RECORD_OBSERVATION = `mutation($auditId: ID!, $input: ObservationInput!) {
-  recordObservation(auditId: $auditId, input: $input) { id }
-}`;
-const SUBMIT_AUDIT = `mutation($id: ID!) { submitAudit(id: $id) { id status } }`;
 const FRICTION_POINT = `query($id: ID!) { frictionPoint(id: $id) { id description } }`;
 const FRICTION_POINTS = `query($touchpointId: ID, $customerId: ID) {
   frictionPoints(touchpointId: $touchpointId, customerId: $customerId) { id }
@@ -60,8 +53,6 @@ const RAISE_FRICTION = `mutation($input: RaiseFrictionPointInput!) { raiseFricti
 const UPDATE_FRICTION = `mutation($id: ID!, $input: UpdateFrictionPointInput!) {
   updateFrictionPoint(id: $id, input: $input) { id }
 }`;
-const CREATE_SURVEY = `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }`;
-const REQUEST_FEEDBACK = `mutation($input: RequestFeedbackInput!) { requestFeedback(input: $input) { id url } }`;
 const FEEDBACK_REQUESTS = `query($surveyId: ID, $customerId: ID) {
   feedbackRequests(surveyId: $surveyId, customerId: $customerId) { id }
 }`;
@@ -73,29 +64,6 @@ const SET_AUTO_REQUEST = `mutation($surveyId: ID, $trigger: FeedbackTrigger, $to
   setFeedbackAutoRequest(surveyId: $surveyId, trigger: $trigger, touchpointId: $touchpointId) { id }
 }`;
 const FEEDBACK_FORM = `query($token: String!) { feedbackForm(token: $token) { businessName question status } }`;
-const SUBMIT_FEEDBACK = `mutation($token: String!, $input: SubmitFeedbackInput!) {
-  submitFeedback(token: $token, input: $input)
-}`;
-const tokenOf = (url: string) => url.split('/f/')[1]!;
-const auditInput = (touchpointId: string, external: boolean) => ({
-  title: 'Saturday walk',
-  scenario: 'Order a cake by phone',
-  touchpointIds: [touchpointId],
-  auditorName: 'Alex Auditor',
-  external,
-});
-const observationInput = (touchpointId: string, rating = 3) => ({
-  touchpointId,
-  experienced: 'Waited ten minutes',
-  surprise: 'LETDOWN',
-  friction: 2,
-  accuracy: rating,
-  availability: rating,
-  partnership: rating,
-  advice: rating,
-  wouldReturn: false,
-});
-
 /** Tables whose rows belong to one workspace (`workspaces` is keyed by `id`, the others by `workspace_id`). */
 const TENANT_TABLES = [
   'workspaces',
@@ -127,32 +95,6 @@ const GLOBAL_TABLES = [
 ];
 const keyOf = (table: string) => (table === 'workspaces' ? 'id' : 'workspace_id');
 
-/** The ids a workspace hands out (a customer cursor among them), or made-up ones of the same shapes. */
-interface Ids {
-  memberId: string;
-  customerId: string;
-  touchpointId: string;
-  interactionId: string;
-  checkInId: string;
-  cursor: string;
-  /** An open audit run by an outsider (it has a link). */
-  auditId: string;
-  /** The observation of a submitted audit, and the friction point it raised. */
-  observationId: string;
-  frictionPointId: string;
-  /** An attributed survey at the touchpoint, a request of it for the customer, and its answer. */
-  surveyId: string;
-  requestId: string;
-  responseId: string;
-}
-interface Tenant extends Ids {
-  /** The link of the answered feedback request. */
-  feedbackToken: string;
-  owner: SignedIn;
-  staff: SignedIn;
-  workspaceId: string;
-}
-
 const encodeCursor = (id: string) => Buffer.from(JSON.stringify([id])).toString('base64url');
 const unknownIds = (): Ids => ({
   memberId: randomUUID(),
@@ -173,80 +115,6 @@ let t: TestApp;
 let a: Tenant;
 let b: Tenant;
 
-/**
- * A workspace with an owner, a staff member (so an accepted invitation), two customers, a touchpoint,
- * an interaction (sentiment `sentiment`, so the workspaces' health differs), a planned check-in, an
- * open outsider's audit and a submitted one rated `rating` everywhere, whose observation raised a
- * friction point, and an NPS survey at the touchpoint that the customer answered `score` through a
- * request tied to the interaction (a low score raises one more friction point).
- */
-async function seed(name: string, sentiment: number, rating: number, score: number): Promise<Tenant> {
-  const owner = await signUpOwner(t, name);
-  const staff = await addMember(t, owner);
-  const create = async (customer: string) => {
-    const input = { name: customer, ownerId: staff.memberId, tags: ['vip'] };
-    return (await owner.client.ok(CREATE_CUSTOMER, { input })).createCustomer.id as string;
-  };
-  const customerId = await create(`${name} first client`);
-  await create(`${name} second client`);
-  const touchpoint = await owner.client.ok(CREATE_TOUCHPOINT, {
-    input: { ...FRONT_DESK, name: `${name} front desk` },
-  });
-  const page = await owner.client.ok('{ customers(first: 1) { pageInfo { endCursor } } }');
-  const interaction = await staff.client.ok(LOG_INTERACTION, {
-    input: interactionInput(customerId, {
-      touchpointId: touchpoint.createTouchpoint.id,
-      channel: undefined,
-      sentiment,
-      purpose: sentiment < 0 ? 'SALES' : 'RELATIONSHIP',
-      idempotencyKey: `${name} contact`,
-    }),
-  });
-  const checkIn = await owner.client.ok(SCHEDULE_CHECK_IN, {
-    input: { customerId, assigneeId: staff.memberId, dueAt: tomorrow(), note: `${name} call` },
-  });
-  const touchpointId = touchpoint.createTouchpoint.id as string;
-  const open = await owner.client.ok(CREATE_AUDIT, { input: auditInput(touchpointId, true) });
-  const closed = await staff.client.ok(CREATE_AUDIT, { input: auditInput(touchpointId, false) });
-  const observation = await staff.client.ok(RECORD_OBSERVATION, {
-    auditId: closed.createAudit.id,
-    input: observationInput(touchpointId, rating),
-  });
-  await staff.client.ok(SUBMIT_AUDIT, { id: closed.createAudit.id });
-  const raised = await owner.client.ok('{ frictionPoints { id } }');
-  const survey = await owner.client.ok(CREATE_SURVEY, {
-    input: { name: `${name} visit`, type: 'NPS', question: 'Would you recommend us?', touchpointId },
-  });
-  const requested = await staff.client.ok(REQUEST_FEEDBACK, {
-    input: {
-      surveyId: survey.createSurvey.id,
-      customerId,
-      interactionId: interaction.logInteraction.id,
-    },
-  });
-  const feedbackToken = tokenOf(requested.requestFeedback.url);
-  await t.client().ok(SUBMIT_FEEDBACK, { token: feedbackToken, input: { score, comment: `${name} says` } });
-  const answered = await owner.client.ok('{ feedbackResponses { id } }');
-  return {
-    owner,
-    staff,
-    workspaceId: owner.workspaceId,
-    auditId: open.createAudit.id,
-    observationId: observation.recordObservation.id,
-    frictionPointId: raised.frictionPoints[0].id,
-    memberId: staff.memberId,
-    customerId,
-    touchpointId: touchpoint.createTouchpoint.id,
-    interactionId: interaction.logInteraction.id,
-    checkInId: checkIn.scheduleCheckIn.id,
-    cursor: page.customers.pageInfo.endCursor,
-    surveyId: survey.createSurvey.id,
-    requestId: requested.requestFeedback.id,
-    responseId: answered.feedbackResponses[0].id,
-    feedbackToken,
-  };
-}
-
 /** Every tenant row of one workspace, as stored. */
 async function snapshot(workspaceId: string) {
   const rows: Record<string, unknown[]> = {};
@@ -262,8 +130,8 @@ async function snapshot(workspaceId: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  a = await seed('Alpha', -2, 1, 2);
-  b = await seed('Bravo', 2, 4, 9);
+  a = await seedWorkspace(t, 'Alpha', -2, 1, 2);
+  b = await seedWorkspace(t, 'Bravo', 2, 4, 9);
 });
 afterAll(() => t.close());
 

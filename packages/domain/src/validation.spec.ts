@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   cadenceDays,
+  dateTime,
   email,
   id,
   optionalEmail,
@@ -73,6 +74,7 @@ describe('requiredText', () => {
     { case: 'a text, trimmed', input: '  Ann \n', value: 'Ann' },
     { case: 'max characters', input: chars(5), value: chars(5) },
     { case: 'max characters once trimmed', input: ` ${chars(5)} `, value: chars(5) },
+    { case: 'a character beyond the BMP (a surrogate pair)', input: 'Ann 😀', value: 'Ann 😀' },
   ])('accepts $case', ({ input, value }) => {
     expect(validate(name, input)).toEqual({ ok: true, value });
   });
@@ -82,6 +84,8 @@ describe('requiredText', () => {
     { case: 'blanks', input: ' \t\n ', message: 'Required' },
     { case: 'max + 1 characters', input: chars(6), message: 'At most 5 characters' },
     { case: 'a NUL character', input: 'a\u0000b', message: 'Must not contain NUL characters' },
+    { case: 'a lone high surrogate', input: 'a\ud800b', message: 'Must be valid Unicode text' },
+    { case: 'a lone low surrogate', input: '\udc00', message: 'Must be valid Unicode text' },
     { case: 'a number', input: 42, message: 'Invalid input: expected string, received number' },
     { case: 'null', input: null, message: 'Invalid input: expected string, received null' },
     { case: 'undefined', input: undefined, message: 'Invalid input: expected string, received undefined' },
@@ -107,6 +111,7 @@ describe('optionalText', () => {
   it.each([
     { case: 'max + 1 characters', input: chars(6), message: 'At most 5 characters' },
     { case: 'a NUL character', input: '\u0000', message: 'Must not contain NUL characters' },
+    { case: 'a surrogate pair reversed', input: '\ude00\ud83d', message: 'Must be valid Unicode text' },
     { case: 'a number', input: 42, message: 'Invalid input: expected string, received number' },
   ])('refuses $case', ({ input, message }) => {
     expect(validate(note, input)).toEqual({ ok: false, fields: { _: message } });
@@ -220,5 +225,42 @@ describe('id', () => {
 
   it.each(['', 'not-a-uuid', '3f0c6f0e9b7a4c3e8f1a2b5d6c7e8f90', 42, null])('refuses %p', (input) => {
     expect(validate(id, input)).toEqual({ ok: false, fields: { _: 'Not a valid id' } });
+  });
+});
+
+describe('dateTime', () => {
+  it.each([
+    { case: 'a Date', input: new Date('2025-06-01T09:00:00Z') },
+    { case: 'an ISO text with its zone', input: '2025-06-01T11:00:00+02:00' },
+    { case: 'the first instant of year 1', input: '0001-01-01T00:00:00Z' },
+    { case: 'the last instant of year 9999', input: '9999-12-31T23:59:59.999Z' },
+  ])('accepts $case', ({ input }) => {
+    expect(validate(dateTime, input)).toEqual({ ok: true, value: new Date(input) });
+  });
+
+  it.each([
+    {
+      case: 'a text without a zone',
+      input: '2025-06-01T09:00:00',
+      message: 'Enter a date and time with its time zone',
+    },
+    { case: 'an invalid Date', input: new Date(Number.NaN), message: 'Enter a date and time' },
+    {
+      case: 'a Date before year 1 (Postgres and JavaScript hold it, ISO 8601 does not)',
+      input: new Date('-000001-12-31T23:59:59.999Z'),
+      message: 'Enter a date between the years 1 and 9999',
+    },
+    {
+      case: 'the earliest Date JavaScript holds (before what Postgres keeps)',
+      input: new Date(-8.64e15),
+      message: 'Enter a date between the years 1 and 9999',
+    },
+    {
+      case: 'a Date after year 9999',
+      input: new Date('+010000-01-01T00:00:00Z'),
+      message: 'Enter a date between the years 1 and 9999',
+    },
+  ])('refuses $case', ({ input, message }) => {
+    expect(validate(dateTime, input)).toEqual({ ok: false, fields: { _: message } });
   });
 });

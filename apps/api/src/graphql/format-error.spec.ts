@@ -22,6 +22,22 @@ describe('formatError', () => {
     expect(out.extensions?.fields).toEqual({ cadenceDays: message });
   });
 
+  it('cuts short the values a long message quotes back, in its fields too', () => {
+    const huge = 'x'.repeat(1_000_000);
+    const message = `Variable "$input" got invalid value "${huge}" at "input.sentiment"; Int cannot represent non-integer value: "${huge}"`;
+    const out = formatError({ message, extensions: { code: 'BAD_USER_INPUT' } }, undefined, noLog);
+    const cut = `Variable "$input" got invalid value "${'x'.repeat(100)}…" at "input.sentiment"; Int cannot represent non-integer value: "${'x'.repeat(100)}…"`;
+    expect(out.message).toBe(cut);
+    expect(out.extensions?.fields).toEqual({ sentiment: cut });
+  });
+
+  it('keeps a short message as it is, escaped quotes and all', () => {
+    const message = `Variable "$name" got invalid value "say \\"hi\\"" ; String cannot represent a non string value`;
+    expect(formatError({ message, extensions: { code: 'BAD_USER_INPUT' } }, undefined, noLog).message).toBe(
+      message,
+    );
+  });
+
   it('maps parse and validation failures to BAD_USER_INPUT', () => {
     const out = formatError(
       { message: 'Syntax Error', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },

@@ -45,6 +45,31 @@ function fieldsFromCoercionMessage(message: string): Record<string, string> {
   return field ? { [field]: message } : {};
 }
 
+/** Messages longer than this have the values they quote cut short (see shortenQuoted). */
+const LONG_MESSAGE = 1_000;
+/** How much of a quoted value a long message keeps. */
+const QUOTE_KEPT = 100;
+
+/**
+ * graphql-js quotes a refused value back in full (`got invalid value "…"; Int cannot represent
+ * non-integer value: "…"`), and the message is repeated in `fields`: a 1 MB text sent where a number
+ * goes was answered with 4 MB. Each quoted value of a long message keeps its first characters.
+ */
+function shortenQuoted(text: string): string {
+  if (text.length <= LONG_MESSAGE) return text;
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('"'); open >= 0; open = text.indexOf('"', at)) {
+    let close = open + 1;
+    while (close < text.length && text[close] !== '"') close += text[close] === '\\' ? 2 : 1;
+    const quoted = text.slice(open + 1, close);
+    const kept = quoted.length > QUOTE_KEPT ? `${quoted.slice(0, QUOTE_KEPT)}…` : quoted;
+    out += `${text.slice(at, open)}"${kept}${close < text.length ? '"' : ''}`;
+    at = close + 1;
+  }
+  return at < text.length ? out + text.slice(at) : out;
+}
+
 /**
  * Gives every error one of the contract's codes and no internals. Unknown errors are logged with
  * the request id and answered as INTERNAL_SERVER_ERROR.
@@ -56,17 +81,19 @@ export function formatError(
   options: FormatErrorOptions = { hideSuggestions: false },
 ): GraphQLFormattedError {
   const answer = classify(formatted, original, logInternal);
-  if (!options.hideSuggestions) return answer;
+  const rewrite = options.hideSuggestions
+    ? (text: string) => withoutSuggestions(shortenQuoted(text))
+    : shortenQuoted;
   const fields = fieldsOf(answer.extensions?.fields);
   return {
     ...answer,
-    message: withoutSuggestions(answer.message),
+    message: rewrite(answer.message),
     ...(fields && answer.extensions
       ? {
           extensions: {
             ...answer.extensions,
             fields: Object.fromEntries(
-              Object.entries(fields).map(([field, message]) => [field, withoutSuggestions(message)]),
+              Object.entries(fields).map(([field, message]) => [field, rewrite(message)]),
             ),
           },
         }

@@ -4,12 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { resolvers } from '../app.module';
+import { scalarsMap } from './scalars';
 
 /** The schema the code defines, sorted, as committed in apps/api/schema.graphql. */
 export async function generateSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
-  const schema = await app.get(GraphQLSchemaFactory).create(resolvers);
+  const schema = await app.get(GraphQLSchemaFactory).create(resolvers, { scalarsMap });
   await app.close();
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

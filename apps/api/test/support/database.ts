@@ -67,3 +67,46 @@ export async function raceOnWrite<T>(
     lock.release();
   }
 }
+
+/** The public tables, each with whether it has a `workspace_id` column. */
+async function tables(admin: Pool): Promise<{ name: string; scoped: boolean }[]> {
+  const { rows } = await admin.query<{ name: string; scoped: boolean }>(
+    `select c.relname as name,
+       exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'workspace_id'
+                 and not a.attisdropped) as scoped
+     from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') order by 1`,
+  );
+  return rows;
+}
+
+/**
+ * Every row that belongs to one workspace, as JSON, table by table: the workspace itself and every
+ * table with a `workspace_id`, global ones (sessions, credentials, links) included. One round trip.
+ */
+export async function workspaceRows(admin: Pool, workspaceId: string): Promise<Record<string, unknown[]>> {
+  const selects = (await tables(admin))
+    .filter((table) => table.scoped || table.name === 'workspaces')
+    .map(({ name }) => {
+      const key = name === 'workspaces' ? 'id' : 'workspace_id';
+      return `'${name}', (select coalesce(json_agg(t order by t::text), '[]') from "${name}" t where ${key} = $1)`;
+    });
+  const { rows } = await admin.query(`select json_build_object(${selects.join(', ')}) as rows`, [
+    workspaceId,
+  ]);
+  return rows[0].rows;
+}
+
+/**
+ * A function answering how many rows each public table holds, but those in `except`: one round
+ * trip to a prepared statement, cheap enough to run after every request.
+ */
+export async function rowCounter(admin: Pool, except: string[] = []) {
+  const counts = (await tables(admin))
+    .filter((table) => !except.includes(table.name))
+    .map(({ name }) => `'${name}', (select count(*) from "${name}")`);
+  const statement = {
+    name: `row-counts-${except.join('-')}`,
+    text: `select json_build_object(${counts.join(', ')}) as counts`,
+  };
+  return async (): Promise<Record<string, number>> => (await admin.query(statement)).rows[0].counts;
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Agent } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import request from 'supertest';
-import type { GqlClient, GqlResult, TestApp } from './harness';
+import { type GqlClient, type GqlResult, PASSWORD, type TestApp } from './harness';
 
 export const SESSION_COOKIE = 'rapport_session';
 
@@ -13,18 +13,25 @@ export interface Variables {
 export const postGql = (client: GqlClient, query: string, variables?: Variables) =>
   client.raw().post('/graphql').set('content-type', 'application/json').send({ query, variables });
 
-/** One GraphQL POST carrying exactly this session token (no cookie jar), answering the whole HTTP response. */
-export const postGqlWithSession = (t: TestApp, token: string, query: string, variables?: Variables) =>
-  request(t.app.getHttpServer())
-    .post('/graphql')
-    .set('content-type', 'application/json')
-    .set('cookie', `${SESSION_COOKIE}=${token}`)
-    .send({ query, variables });
+/**
+ * One GraphQL POST carrying exactly this session token (e.g. one the browser has already dropped),
+ * or none, answering the whole HTTP response; cookies the answer sets are not kept.
+ */
+export const postGqlWithSession = (
+  t: TestApp,
+  token: string | null,
+  query: string,
+  variables?: Variables,
+) => {
+  const post = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+  if (token !== null) post.set('cookie', `${SESSION_COOKIE}=${token}`);
+  return post.send({ query, variables });
+};
 
-/** One GraphQL POST carrying exactly this session token, e.g. one the browser has already dropped. */
+/** The same, answering the GraphQL result. */
 export async function gqlWithSession(
   t: TestApp,
-  token: string,
+  token: string | null,
   query: string,
   variables?: Variables,
 ): Promise<GqlResult> {
@@ -70,3 +77,47 @@ export function sessionCookieOf(res: request.Response): SetCookie | undefined {
 
 /** The digest the API keys sessions and links by, to find a token's row without storing the token. */
 export const sha256 = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+/** Signs in and answers the session token, to send as a cookie (see gqlWithSession). */
+export async function sessionOf(t: TestApp, email: string, password = PASSWORD): Promise<string> {
+  const res = await request(t.app.getHttpServer())
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .send({
+      query: `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { member { id } } }`,
+      variables: { email, password },
+    });
+  const cookie = sessionCookieOf(res);
+  if (!cookie?.value) throw new Error(`cannot sign in as ${email}: ${res.text}`);
+  return cookie.value;
+}
+
+/**
+ * Posts raw bytes as a GraphQL JSON body to an app listening on `port`, over one kept-alive
+ * connection: much faster than supertest, which starts a server for every request.
+ */
+export function rawPoster(port: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (body: Buffer, session?: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': body.length,
+        ...(session ? { cookie: `${SESSION_COOKIE}=${session}` } : {}),
+      };
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { post, close: () => agent.destroy() };
+}
