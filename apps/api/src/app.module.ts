@@ -22,7 +22,7 @@ import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { Draining } from './http/draining';
-import { currentRequestId } from './http/request-id';
+import { attachToRequest, currentRequestId } from './http/request-id';
 import { type Logger, LoggerModule } from './logger';
 import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
 import { AuditsService } from './modules/audits/audits.service';
@@ -45,6 +45,12 @@ import { SurveysService } from './modules/feedback/surveys.service';
 import { FrictionResolver } from './modules/friction/friction.resolver';
 import { FrictionService } from './modules/friction/friction.service';
 import { HealthController } from './modules/health/health.controller';
+import {
+  CustomerHistoryResolver,
+  FieldChangeResolver,
+  HistoryResolver,
+} from './modules/history/history.resolver';
+import { HistoryService } from './modules/history/history.service';
 import {
   CustomerInteractionsResolver,
   InteractionsResolver,
@@ -85,6 +91,9 @@ export const resolvers = [
   FeedbackRequestsResolver,
   FeedbackResponsesResolver,
   FeedbackReportsResolver,
+  HistoryResolver,
+  FieldChangeResolver,
+  CustomerHistoryResolver,
 ];
 
 const services = [
@@ -109,6 +118,7 @@ const services = [
   FeedbackRequestsService,
   FeedbackAnswersService,
   FeedbackReportsService,
+  HistoryService,
 ];
 
 /** The services, shared by the GraphQL context factory and the resolvers. */
@@ -150,13 +160,18 @@ export class AppModule {
             preserveHttpStatusForExecutionErrors: false,
             includeStacktraceInErrorResponses: false,
             validationRules: queryLimitRules,
-            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
-              req,
-              res,
-              requestId: req.id,
-              actor: await sessions.resolve(sessionToken(req)).catch(rethrowWith503IfUnavailable),
-              loaders: createLoaders(db),
-            }),
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+              const context: RequestContext = {
+                req,
+                res,
+                requestId: req.id,
+                actor: await sessions.resolve(sessionToken(req)).catch(rethrowWith503IfUnavailable),
+                loaders: createLoaders(db),
+              };
+              // Changes this request makes are recorded as the context's actor's (see Db.inWorkspace).
+              attachToRequest(context);
+              return context;
+            },
             formatError: (formatted, error) =>
               formatError(
                 formatted,

@@ -4,6 +4,7 @@ import { AuditsAndFriction1764300000000 } from './1764300000000-audits-and-frict
 import { Feedback1764400000000 } from './1764400000000-feedback';
 import { SessionsAndRemoval1764500000000 } from './1764500000000-sessions-and-removal';
 import { IdempotencyKeys1764600000000 } from './1764600000000-idempotency-keys';
+import { ChangeHistory1764700000000 } from './1764700000000-change-history';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Feedback1764400000000,
   SessionsAndRemoval1764500000000,
   IdempotencyKeys1764600000000,
+  ChangeHistory1764700000000,
 ];
