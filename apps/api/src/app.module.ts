@@ -24,7 +24,7 @@ import { createLoaders } from './graphql/loaders';
 import { scalarsMap } from './graphql/scalars';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { Draining } from './http/draining';
-import { currentRequestId } from './http/request-id';
+import { attachToRequest, currentRequestId } from './http/request-id';
 import { type Logger, LoggerModule } from './logger';
 import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
 import { AuditsService } from './modules/audits/audits.service';
@@ -47,6 +47,12 @@ import { SurveysService } from './modules/feedback/surveys.service';
 import { FrictionResolver } from './modules/friction/friction.resolver';
 import { FrictionService } from './modules/friction/friction.service';
 import { HealthController } from './modules/health/health.controller';
+import {
+  CustomerHistoryResolver,
+  FieldChangeResolver,
+  HistoryResolver,
+} from './modules/history/history.resolver';
+import { HistoryService } from './modules/history/history.service';
 import {
   CustomerInteractionsResolver,
   InteractionsResolver,
@@ -87,6 +93,9 @@ export const resolvers = [
   FeedbackRequestsResolver,
   FeedbackResponsesResolver,
   FeedbackReportsResolver,
+  HistoryResolver,
+  FieldChangeResolver,
+  CustomerHistoryResolver,
 ];
 
 const services = [
@@ -111,6 +120,7 @@ const services = [
   FeedbackRequestsService,
   FeedbackAnswersService,
   FeedbackReportsService,
+  HistoryService,
 ];
 
 /** The services, shared by the GraphQL context factory and the resolvers. */
@@ -153,13 +163,18 @@ export class AppModule {
             preserveHttpStatusForExecutionErrors: false,
             includeStacktraceInErrorResponses: false,
             validationRules: queryLimitRules,
-            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
-              req,
-              res,
-              requestId: req.id,
-              actor: await sessions.resolve(sessionToken(req)).catch(rethrowWith503IfUnavailable),
-              loaders: createLoaders(db),
-            }),
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+              const context: RequestContext = {
+                req,
+                res,
+                requestId: req.id,
+                actor: await sessions.resolve(sessionToken(req)).catch(rethrowWith503IfUnavailable),
+                loaders: createLoaders(db),
+              };
+              // Changes this request makes are recorded as the context's actor's (see Db.inWorkspace).
+              attachToRequest(context);
+              return context;
+            },
             formatError: (formatted, error) =>
               formatError(
                 formatted,

@@ -672,6 +672,9 @@ describe('roles', () => {
     contactMix: {
       document: '{ contactMix(days: 30) { member { id } relationship total relationshipShare } }',
     },
+    history: {
+      document: '{ history(first: 5) { edges { node { id action entity member { id } } } } }',
+    },
     changeMemberRole: {
       document: 'mutation($id: ID!) { changeMemberRole(id: $id, role: STAFF) { id role } }',
       variables: (fx) => ({ id: fx.staff.memberId }),

@@ -374,6 +374,30 @@ describe('npm run demo: the Crumb & Co. demo workspace', () => {
     expect(found).toEqual(Object.fromEntries(Object.keys(violations).map((name) => [name, 0])));
   });
 
+  it('records its history as it happened: entered by its members and through its links, dated back by Rapport', async () => {
+    const { rows: origins } = await t.admin.query(
+      'select origin, count(*)::int as n from change_history group by origin order by origin',
+    );
+    const count = Object.fromEntries(origins.map((r) => [r.origin, r.n]));
+    expect(count.MEMBER).toBeGreaterThan(CUSTOMERS.length);
+    expect(count.AUDIT_LINK).toBeGreaterThan(0);
+    const { rows: members } = await t.admin.query(
+      `select distinct m.name from change_history h
+         join members m on m.workspace_id = h.workspace_id and m.id = h.member_id order by 1`,
+    );
+    expect(members.map((r) => r.name)).toEqual([OWNER.name, STAFF.name].sort());
+    const { rows: system } = await t.admin.query(
+      `select distinct h.action, h.entity, c ->> 'field' as field
+         from change_history h, jsonb_array_elements(h.changes) c where h.origin = 'SYSTEM' order by 1, 2, 3`,
+    );
+    // The last step moves dates the API stamps itself; all else was entered through the API.
+    expect(system).toEqual([
+      { action: 'UPDATE', entity: 'AUDIT', field: 'submittedAt' },
+      { action: 'UPDATE', entity: 'FRICTION_POINT', field: 'resolvedAt' },
+      { action: 'UPDATE', entity: 'INTERACTION', field: 'occurredAt' },
+    ]);
+  });
+
   it('changes nothing when run again', async () => {
     const result = await seedDemo(target());
     expect(result).toEqual({ created: false, workspaceName: 'Crumb & Co.' });

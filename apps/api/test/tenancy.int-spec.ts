@@ -82,8 +82,17 @@ const TENANT_TABLES = [
   'feedback_requests',
   'feedback_responses',
   'idempotency_keys',
+  'change_history',
 ] as const;
 type TenantTable = (typeof TENANT_TABLES)[number];
+/**
+ * Written only by the database's own triggers: the app role may read them (under row-level security)
+ * but holds no privilege to write, so its writes are refused before any policy is asked.
+ */
+const APPEND_ONLY: readonly TenantTable[] = ['change_history'];
+/** How the database refuses the app role a write to `table` of another (or no) workspace. */
+const refusal = (table: TenantTable) =>
+  APPEND_ONLY.includes(table) ? /permission denied/ : /row-level security/;
 /** What must be found before the workspace is known (sign-in, cookies, links, rate limits); no business data. */
 const GLOBAL_TABLES = [
   'access_tokens',
@@ -910,18 +919,21 @@ describe('database locks', () => {
         `insert into idempotency_keys (workspace_id, key, operation) values ($1, 'intruder', 'createCustomer')`,
         [w.workspaceId],
       ],
+      change_history: (w) => [
+        `insert into change_history (workspace_id, entity, entity_id, action, origin, changes)
+         values ($1, 'CUSTOMER', $2, 'UPDATE', 'SYSTEM', '[]')`,
+        [w.workspaceId, w.customerId],
+      ],
     };
 
     it.each(TENANT_TABLES)("refuses A inserting into B's %s", async (table) => {
       await asApp(a.workspaceId, (db) =>
-        expect(db.query(...intruder[table](b))).rejects.toThrow(/row-level security/),
+        expect(db.query(...intruder[table](b))).rejects.toThrow(refusal(table)),
       );
     });
 
     it.each(TENANT_TABLES)('refuses inserting into %s without app.workspace_id', async (table) => {
-      await asApp(null, (db) =>
-        expect(db.query(...intruder[table](a))).rejects.toThrow(/row-level security/),
-      );
+      await asApp(null, (db) => expect(db.query(...intruder[table](a))).rejects.toThrow(refusal(table)));
     });
 
     /** A harmless change to any row of each table. */
@@ -942,18 +954,24 @@ describe('database locks', () => {
       feedback_requests: 'expires_at = now()',
       feedback_responses: `comment = 'x'`,
       idempotency_keys: `operation = 'x'`,
+      change_history: `changes = '[]'`,
     };
 
     it.each(TENANT_TABLES)("lets A neither update nor delete B's %s", async (table) => {
       const key = keyOf(table);
-      await asApp(a.workspaceId, async (db) => {
-        const updated = await db.query(`update ${table} set ${CHANGE[table]} where ${key} = $1`, [
-          b.workspaceId,
-        ]);
-        expect(updated.rowCount).toBe(0);
-        const deleted = await db.query(`delete from ${table} where ${key} = $1`, [b.workspaceId]);
-        expect(deleted.rowCount).toBe(0);
-      });
+      const writes = [
+        `update ${table} set ${CHANGE[table]} where ${key} = $1`,
+        `delete from ${table} where ${key} = $1`,
+      ];
+      for (const sql of writes) {
+        await asApp(a.workspaceId, async (db) => {
+          if (APPEND_ONLY.includes(table)) {
+            await expect(db.query(sql, [b.workspaceId])).rejects.toThrow(refusal(table));
+          } else {
+            expect((await db.query(sql, [b.workspaceId])).rowCount).toBe(0);
+          }
+        });
+      }
     });
 
     it.each([
@@ -969,10 +987,11 @@ describe('database locks', () => {
       'surveys',
       'feedback_requests',
       'feedback_responses',
-    ])("refuses moving A's %s into B", async (table) => {
+      'change_history',
+    ] as const)("refuses moving A's %s into B", async (table) => {
       await asApp(a.workspaceId, (db) =>
         expect(db.query(`update ${table} set workspace_id = $1`, [b.workspaceId])).rejects.toThrow(
-          /row-level security/,
+          refusal(table),
         ),
       );
     });

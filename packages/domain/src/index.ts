@@ -6,6 +6,7 @@ export * from './enums';
 export * from './feedback';
 export * from './friction';
 export * from './health';
+export * from './history';
 export * from './interaction';
 export * from './touchpoint';
 export * from './validation';

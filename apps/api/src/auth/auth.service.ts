@@ -38,18 +38,29 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     const workspaceId = randomUUID();
     const memberId = randomUUID();
-    const member = await this.db.inWorkspace(workspaceId, async (em) => {
-      await em.insert(WorkspaceEntity, {
-        id: workspaceId,
-        name: input.workspaceName,
-        defaultCadenceDays: DEFAULT_CADENCE_DAYS,
-      });
-      // Listed for scheduled work that visits every workspace (ids only).
-      await em.query(`insert into workspace_directory (id) values ($1)`, [workspaceId]);
-      const owner = await createAccount(em, { workspaceId, memberId, ...input, role: 'OWNER', passwordHash });
-      await this.sessions.open(em, ctx, workspaceId, memberId);
-      return owner;
-    });
+    // The new owner creates the workspace and themselves: history names them, session or not.
+    const member = await this.db.inWorkspace(
+      workspaceId,
+      async (em) => {
+        await em.insert(WorkspaceEntity, {
+          id: workspaceId,
+          name: input.workspaceName,
+          defaultCadenceDays: DEFAULT_CADENCE_DAYS,
+        });
+        // Listed for scheduled work that visits every workspace (ids only).
+        await em.query(`insert into workspace_directory (id) values ($1)`, [workspaceId]);
+        const owner = await createAccount(em, {
+          workspaceId,
+          memberId,
+          ...input,
+          role: 'OWNER',
+          passwordHash,
+        });
+        await this.sessions.open(em, ctx, workspaceId, memberId);
+        return owner;
+      },
+      { memberId },
+    );
     this.signedIn(ctx, 'sign-up', member);
     return member;
   }
@@ -105,23 +116,28 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     const { workspaceId } = link;
     const memberId = randomUUID();
-    const member = await this.db.inWorkspace(workspaceId, async (em) => {
-      // Claiming the token is the single-use guard: of two racing requests, one claims it.
-      const invitationId = await this.tokens.claim(em, 'invitation', input.token);
-      if (!invitationId) throw notFound('This invitation link is invalid, already used or expired');
-      const invitation = await em.findOneByOrFail(InvitationEntity, { workspaceId, id: invitationId });
-      const created = await createAccount(em, {
-        workspaceId,
-        memberId,
-        name: input.name,
-        email: invitation.email,
-        role: invitation.role,
-        passwordHash,
-      });
-      await em.update(InvitationEntity, { workspaceId, id: invitationId }, { acceptedAt: new Date() });
-      await this.sessions.open(em, ctx, workspaceId, memberId);
-      return created;
-    });
+    // The invitee creates their own member: history names them.
+    const member = await this.db.inWorkspace(
+      workspaceId,
+      async (em) => {
+        // Claiming the token is the single-use guard: of two racing requests, one claims it.
+        const invitationId = await this.tokens.claim(em, 'invitation', input.token);
+        if (!invitationId) throw notFound('This invitation link is invalid, already used or expired');
+        const invitation = await em.findOneByOrFail(InvitationEntity, { workspaceId, id: invitationId });
+        const created = await createAccount(em, {
+          workspaceId,
+          memberId,
+          name: input.name,
+          email: invitation.email,
+          role: invitation.role,
+          passwordHash,
+        });
+        await em.update(InvitationEntity, { workspaceId, id: invitationId }, { acceptedAt: new Date() });
+        await this.sessions.open(em, ctx, workspaceId, memberId);
+        return created;
+      },
+      { memberId },
+    );
     this.signedIn(ctx, 'invitation', member);
     return member;
   }

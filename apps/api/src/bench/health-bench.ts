@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { CustomerStateService } from '../modules/relationship-health/customer-st
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
 const INTERACTIONS_PER_CUSTOMER = Number(process.env.BENCH_INTERACTIONS ?? 10);
 const READS = 20;
+const WRITES = 100;
 
 async function timed<T>(label: string, runs: number, work: () => Promise<T>): Promise<void> {
   const times: number[] = [];
@@ -51,7 +52,9 @@ async function main() {
   }
   try {
     await migrate(url);
-    const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), url, createLogger('silent'));
+    // A throw-away secret: the request pool's login password is derived from it (see app-login.ts).
+    const config = loadConfig({ LOG_LEVEL: 'silent', RAPPORT_SECRET: randomBytes(32).toString('hex') });
+    const app = await createApp(config, url, createLogger('silent'));
     await app.listen(0, '127.0.0.1');
     const endpoint = `${await app.getUrl()}/graphql`;
     let cookie = '';
@@ -123,9 +126,15 @@ async function main() {
     );
     const customerId = customers.customers.edges[0]?.node.id;
     if (!customerId) throw new Error('The seeded workspace has no customers');
-    await timed('logInteraction (write + health refresh)', READS, () =>
+    await timed('logInteraction (write + health refresh)', WRITES, () =>
       gql(
         `mutation { logInteraction(input: { customerId: "${customerId}", channel: PHONE, direction: OUTBOUND, purpose: RELATIONSHIP, sentiment: 1, summary: "Bench" }) { id } }`,
+      ),
+    );
+    let edit = 0;
+    await timed('updateCustomer (notes)', WRITES, () =>
+      gql(
+        `mutation { updateCustomer(id: "${customerId}", input: { notes: "Bench note ${++edit}" }) { id } }`,
       ),
     );
     await stopApp(app);

@@ -1,14 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
+import type { ChangeOrigin, LinkOrigin } from '@rapport/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { currentActor } from '../http/request-id';
 import { isDatabaseUnavailable, isRetryableConflict } from './pg-errors';
 
 /** Runs of one transaction, at most, when it fails for a reason that running it again can cure. */
 export const TRANSACTION_ATTEMPTS = 3;
 
+/** Who a workspace transaction's changes are recorded as made by, when not the request's actor. */
+export interface Acting {
+  /** A public link: no member is recorded, even when the browser also holds a member's session. */
+  via?: LinkOrigin;
+  /** The member a sign-up or an accepted invitation is creating: they act before they have a session. */
+  memberId?: string;
+}
+
 /**
  * The one way into the database for request work. Every tenant transaction first sets
- * `app.workspace_id` (transaction-local), which the row-level-security policies read.
+ * `app.workspace_id` (transaction-local), which the row-level-security policies read, and who is
+ * acting, which the change-history triggers record: `app.member_id` (the request's member when they
+ * belong to this workspace, else empty) and `app.change_origin` (MEMBER, a public link, or SYSTEM for
+ * work outside any request). Services pass nothing for it.
  *
  * A transaction that fails before its commit on a serialization failure, a deadlock or a lost
  * connection is run again (Postgres rolled it back, so nothing of it remains): `work` must therefore
@@ -19,9 +32,22 @@ export const TRANSACTION_ATTEMPTS = 3;
 export class Db {
   constructor(readonly dataSource: DataSource) {}
 
-  inWorkspace<T>(workspaceId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  inWorkspace<T>(
+    workspaceId: string,
+    work: (em: EntityManager) => Promise<T>,
+    acting: Acting = {},
+  ): Promise<T> {
+    const actor = currentActor();
+    const memberId = acting.via
+      ? null
+      : (acting.memberId ?? (actor?.workspaceId === workspaceId ? actor.memberId : null));
+    const origin: ChangeOrigin = acting.via ?? (memberId ? 'MEMBER' : 'SYSTEM');
     return this.transaction(async (em) => {
-      await em.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
+      await em.query(
+        `select set_config('app.workspace_id', $1, true), set_config('app.member_id', $2, true),
+                set_config('app.change_origin', $3, true)`,
+        [workspaceId, memberId ?? '', origin],
+      );
       return work(em);
     });
   }

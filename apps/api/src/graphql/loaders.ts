@@ -7,6 +7,7 @@ import { loadTouchpointScores, type TouchpointScores } from '../modules/audits/t
 import { CustomerEntity } from '../modules/customers/customer.entity';
 import { FeedbackResponseEntity } from '../modules/feedback/feedback-response.entity';
 import { SurveyEntity } from '../modules/feedback/survey.entity';
+import { FrictionPointEntity } from '../modules/friction/friction-point.entity';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { MemberEntity } from '../modules/members/member.entity';
 import { TouchpointEntity } from '../modules/touchpoints/touchpoint.entity';
@@ -29,6 +30,7 @@ export interface Loaders {
   audit: TenantLoader<AuditEntity>;
   observation: TenantLoader<ObservationEntity>;
   survey: TenantLoader<SurveyEntity>;
+  frictionPoint: TenantLoader<FrictionPointEntity>;
   /** The answer to a feedback request, by the request's key. */
   responseOfRequest: TenantLoader<FeedbackResponseEntity>;
   /** Audit ratings, consistency and open friction per touchpoint. */
@@ -106,6 +108,7 @@ export function createLoaders(db: Db): Loaders {
     observation: tenantLoader(db, ObservationEntity),
     touchpointScores: touchpointScoresLoader(db),
     survey: tenantLoader(db, SurveyEntity),
+    frictionPoint: tenantLoader(db, FrictionPointEntity),
     responseOfRequest: responseOfRequestLoader(db),
   };
 }

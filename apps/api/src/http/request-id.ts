@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { Actor } from '../auth/actor';
 import type { Logger } from '../logger';
 
 declare module 'express-serve-static-core' {
@@ -9,10 +10,29 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const requestIds = new AsyncLocalStorage<string>();
+/** What code far from the request object may need of it: its id, and who is acting. */
+interface RequestScope {
+  id: string;
+  /** The request's GraphQL context once made: its `actor` is read live (sign-in and sign-out change it). */
+  context?: { actor: Actor | undefined };
+}
+
+const requestScopes = new AsyncLocalStorage<RequestScope>();
 
 /** The id of the request being served, for logs written far from the request object. */
-export const currentRequestId = (): string | undefined => requestIds.getStore();
+export const currentRequestId = (): string | undefined => requestScopes.getStore()?.id;
+
+/**
+ * The member this request acts as, if any: `Db` records it as who made each change, so no service
+ * has to pass it along. Undefined outside a request (scheduled work) and before the session is read.
+ */
+export const currentActor = (): Actor | undefined => requestScopes.getStore()?.context?.actor;
+
+/** Ties the request's GraphQL context to the request, for `currentActor`. */
+export function attachToRequest(context: { actor: Actor | undefined }): void {
+  const scope = requestScopes.getStore();
+  if (scope) scope.context = context;
+}
 
 const SAFE_ID = /^[\w.-]{8,100}$/;
 
@@ -30,6 +50,6 @@ export function requestId(logger: Logger) {
         'request',
       );
     });
-    requestIds.run(req.id, next);
+    requestScopes.run({ id: req.id }, next);
   };
 }

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 
-/** The cache, with paged lists (customers, check-ins, a customer's timeline) merged page by page. */
+/** The cache, with paged lists (customers, check-ins, a customer's timeline and history) merged page by page. */
 export function createCache() {
   return new InMemoryCache({
     typePolicies: {
@@ -10,11 +10,13 @@ export function createCache() {
         fields: {
           customers: relayStylePagination(['filter', 'orderBy', 'first']),
           checkIns: relayStylePagination(['assigneeId', 'customerId', 'status', 'dueBefore', 'first']),
+          history: relayStylePagination(['entity', 'first']),
         },
       },
       Customer: {
         fields: {
           timeline: relayStylePagination(['first']),
+          history: relayStylePagination(['first']),
           interactions: relayStylePagination(['first']),
           // Refetched whole after each change: the newest answer replaces the old one.
           checkIns: { keyArgs: ['status', 'first'], merge: false },

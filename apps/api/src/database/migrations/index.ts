@@ -5,6 +5,7 @@ import { Feedback1764400000000 } from './1764400000000-feedback';
 import { SessionsAndRemoval1764500000000 } from './1764500000000-sessions-and-removal';
 import { IdempotencyKeys1764600000000 } from './1764600000000-idempotency-keys';
 import { Versions1764650000000 } from './1764650000000-versions';
+import { ChangeHistory1764700000000 } from './1764700000000-change-history';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   SessionsAndRemoval1764500000000,
   IdempotencyKeys1764600000000,
   Versions1764650000000,
+  ChangeHistory1764700000000,
 ];

@@ -210,12 +210,12 @@ export class AuditsService {
   async recordByLink(token: string, args: unknown): Promise<void> {
     const ref = await this.byLink(token); // an unknown link is NOT_FOUND whatever it is sent
     const input = parseInput(observationSchema, args);
-    await this.db.inWorkspace(ref.workspaceId, (em) => this.record(em, ref, input));
+    await this.db.inWorkspace(ref.workspaceId, (em) => this.record(em, ref, input), { via: 'AUDIT_LINK' });
   }
 
   async submitByLink(token: string): Promise<void> {
     const ref = await this.byLink(token);
-    await this.db.inWorkspace(ref.workspaceId, (em) => this.close(em, ref));
+    await this.db.inWorkspace(ref.workspaceId, (em) => this.close(em, ref), { via: 'AUDIT_LINK' });
   }
 
   /** Records (or, before submission, replaces) the observation of one step. */

@@ -75,20 +75,27 @@ export class FeedbackAnswersService {
     if (link.kind === 'survey' && ctx.req.cookies?.[answeredCookie(link.subjectId)]) {
       throw rateLimited('You have already answered this survey today. Thank you!');
     }
-    await this.db.inWorkspace(link.workspaceId, async (em) => {
-      const { survey, request } = await this.subject(em, link);
-      const input = parseInput(submitFeedbackSchema(survey.type), args);
-      if (request) {
-        if (request.answeredAt) throw conflict('This feedback link has already been answered');
-        if (link.expired) throw conflict('This feedback link has expired');
-        if (!(await this.tokens.claim(em, 'feedback', token))) {
-          throw conflict('This feedback link has already been answered');
+    // Recorded as the link's, never as a member's: an anonymous answer must not name whoever holds
+    // a session in the browser it was given in.
+    const via = link.kind === 'feedback' ? 'FEEDBACK_LINK' : 'SURVEY_LINK';
+    await this.db.inWorkspace(
+      link.workspaceId,
+      async (em) => {
+        const { survey, request } = await this.subject(em, link);
+        const input = parseInput(submitFeedbackSchema(survey.type), args);
+        if (request) {
+          if (request.answeredAt) throw conflict('This feedback link has already been answered');
+          if (link.expired) throw conflict('This feedback link has expired');
+          if (!(await this.tokens.claim(em, 'feedback', token))) {
+            throw conflict('This feedback link has already been answered');
+          }
+        } else {
+          await this.limits.take(em, ANONYMOUS_PER_ADDRESS, [addressKey(ctx, survey.id)]);
         }
-      } else {
-        await this.limits.take(em, ANONYMOUS_PER_ADDRESS, [addressKey(ctx, survey.id)]);
-      }
-      await this.store(em, survey, request, input);
-    });
+        await this.store(em, survey, request, input);
+      },
+      { via },
+    );
     if (link.kind === 'survey') {
       ctx.res.cookie(answeredCookie(link.subjectId), '1', {
         httpOnly: true,

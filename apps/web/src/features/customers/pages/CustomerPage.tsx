@@ -21,6 +21,7 @@ import { useDocumentTitle } from '~/app/use-document-title';
 import { CustomerCheckIns } from '~/features/check-ins/components/CustomerCheckIns';
 import { AskForFeedback } from '~/features/feedback-requests/components/AskForFeedback';
 import { CustomerFeedbackRequests } from '~/features/feedback-requests/components/CustomerFeedbackRequests';
+import { CustomerHistory } from '~/features/history/components/CustomerHistory';
 import { LogInteractionForm } from '~/features/interactions/components/LogInteractionForm';
 import { Timeline } from '~/features/interactions/components/Timeline';
 import { evictCustomerLists } from '../components/CustomerForm';
@@ -45,7 +46,7 @@ export function CustomerPage() {
   const [loggedId, setLoggedId] = useState<string | null>(null);
   // "Ask for feedback" open, optionally about an interaction.
   const [asking, setAsking] = useState<{ interactionId: string | null } | null>(null);
-  const refresh = useRefreshCustomer();
+  const refresh = useRefreshCustomer(id);
   const [archive, archiving] = useMutation(ArchiveCustomerDocument, { update: evictCustomerLists });
   const customer = data?.customer;
   useDocumentTitle(customer?.name ?? 'Customer');
@@ -254,6 +255,7 @@ export function CustomerPage() {
               <p className="muted">No notes yet.</p>
             )}
           </Card>
+          <CustomerHistory customerId={customer.id} />
         </div>
         <div className="detail-grid__side">
           <Card title="Details">
