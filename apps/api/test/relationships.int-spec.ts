@@ -1009,6 +1009,31 @@ describe('Customer.timeline', () => {
     expect(nodes[0]).toMatchObject({ description: 'Invoice was wrong twice' });
   });
 
+  it('pages through entries that share an instant finer than a millisecond without skipping any', async () => {
+    // An audit's submission raises its friction points in one transaction: one now(), to the microsecond.
+    const shared = (await newCustomer(owner.client)).id;
+    const raised: string[] = [];
+    for (const description of ['Door sticks', 'Queue too long', 'Card reader down']) {
+      const data = await owner.client.ok(
+        `mutation($input: RaiseFrictionPointInput!) { raiseFrictionPoint(input: $input) { id } }`,
+        { input: { customerId: shared, description, severity: 1 } },
+      );
+      raised.push(data.raiseFrictionPoint.id);
+    }
+    await t.admin.query(
+      `update friction_points set created_at = '2026-01-05 10:00:00.123456+00' where id = any($1)`,
+      [raised],
+    );
+    const seen: string[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const page = await timelinePage(owner.client, shared, 1, after);
+      seen.push(...page.edges.map((e) => (e.node as { id: string }).id));
+      after = page.pageInfo.endCursor;
+      more = page.pageInfo.hasNextPage;
+    }
+    expect(seen.sort()).toEqual([...raised].sort());
+  });
+
   it('refuses a bad cursor as BAD_USER_INPUT on `after`', async () => {
     const forged = cursor.encode([daysAgo(1), 'interaction', 'not-a-uuid']);
     for (const after of ['garbage!', cursor.encode([daysAgo(1), 'interaction']), forged]) {

@@ -10,7 +10,8 @@ import { TIMELINE_SOURCES } from './timeline-sources';
 interface EntryKey {
   kind: string;
   id: string;
-  at: Date;
+  /** ISO 8601 to the microsecond, as Postgres keeps it: a cursor cut to milliseconds would skip entries. */
+  at: string;
 }
 
 /** The sources' entries as one list: `(kind, id, at)`. */
@@ -23,8 +24,7 @@ function decodeEntryCursor(value: string): EntryKey | null {
   const [at, kind, id] = cursor.decode(value) ?? [];
   if (typeof at !== 'string' || typeof kind !== 'string' || typeof id !== 'string' || !isUuid(id))
     return null;
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? null : { at: date, kind, id };
+  return Number.isNaN(new Date(at).getTime()) ? null : { at, kind, id };
 }
 
 /** One customer's history, newest first, merged from every timeline source. */
@@ -42,7 +42,8 @@ export class TimelineService {
       const [{ count }] = await em.query(`select count(*)::int as count from (${ALL_ENTRIES}) t`, base);
       const next = base.length;
       const keys: EntryKey[] = await em.query(
-        `select kind, id, at from (${ALL_ENTRIES}) t
+        `select kind, id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+           from (${ALL_ENTRIES}) t
           where $${next + 1}::timestamptz is null or (at, kind, id) < ($${next + 1}, $${next + 2}::text, $${next + 3}::uuid)
           order by at desc, kind desc, id desc limit $${next + 4}`,
         [...base, anchor?.at ?? null, anchor?.kind ?? null, anchor?.id ?? null, first + 1],
@@ -58,7 +59,7 @@ export class TimelineService {
         const node = loaded.get(`${key.kind}:${key.id}`);
         return node ? [{ key, node }] : [];
       });
-      const page = toConnection(rows, first, count, ({ key }) => [key.at.toISOString(), key.kind, key.id]);
+      const page = toConnection(rows, first, count, ({ key }) => [key.at, key.kind, key.id]);
       return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.node })) };
     });
   }
