@@ -74,6 +74,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(config, url, logger);
   await app.init();
   const admin = new Pool({ connectionString: url, max: 2 });
+  // The server may close an idle connection (57P01, seen now and then in CI); the pool drops it and
+  // connects anew on the next query. Without a listener the pool would throw it at whichever test runs.
+  admin.on('error', () => {});
   return {
     app,
     admin,
