@@ -1034,6 +1034,29 @@ describe('Customer.timeline', () => {
     expect(seen.sort()).toEqual([...raised].sort());
   });
 
+  it("pages a customer's interactions sharing an instant finer than a millisecond without skipping any", async () => {
+    const shared = (await newCustomer(owner.client)).id;
+    const logged: string[] = [];
+    for (let i = 0; i < 3; i++) logged.push((await log(owner.client, contact(shared))).id);
+    await t.admin.query(
+      `update interactions set occurred_at = '2026-01-05 10:00:00.123456+00' where id = any($1)`,
+      [logged],
+    );
+    const seen: string[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const data: { customer: { interactions: PageOf<{ id: string }> } } = await owner.client.ok(
+        `query($id: ID!, $after: String) { customer(id: $id) { interactions(first: 1, after: $after) {
+          pageInfo { hasNextPage endCursor } edges { node { id } } } } }`,
+        { id: shared, after },
+      );
+      const page = data.customer.interactions;
+      seen.push(...page.edges.map((e) => e.node.id));
+      after = page.pageInfo.endCursor;
+      more = page.pageInfo.hasNextPage;
+    }
+    expect(seen.sort()).toEqual([...logged].sort());
+  });
+
   it('refuses a bad cursor as BAD_USER_INPUT on `after`', async () => {
     const forged = cursor.encode([daysAgo(1), 'interaction', 'not-a-uuid']);
     for (const after of ['garbage!', cursor.encode([daysAgo(1), 'interaction']), forged]) {

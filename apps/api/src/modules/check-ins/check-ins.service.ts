@@ -46,7 +46,14 @@ export class CheckInsService {
       if (customerId) query.andWhere('k.customer_id = :customerId', { customerId });
       if (dueBefore) query.andWhere('k.due_at < :dueBefore', { dueBefore });
       const totalCount = await query.getCount();
-      if (anchor) query.andWhere('(k.due_at, k.id) > (:at, :id)', anchor);
+      // The anchor row's own due time, to the microsecond (see InteractionsService.listForCustomer).
+      if (anchor) {
+        query.andWhere(
+          `(k.due_at, k.id) > (coalesce((select a.due_at from check_ins a
+             where a.workspace_id = :workspaceId and a.id = :id), :at), :id)`,
+          anchor,
+        );
+      }
       const rows = await query
         .orderBy('k.due_at', 'ASC')
         .addOrderBy('k.id', 'ASC')

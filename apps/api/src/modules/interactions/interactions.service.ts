@@ -48,7 +48,15 @@ export class InteractionsService {
         .createQueryBuilder(InteractionEntity, 'i')
         .where('i.workspace_id = :workspaceId and i.customer_id = :customerId', { workspaceId, customerId });
       const totalCount = await query.getCount();
-      if (anchor) query.andWhere('(i.occurred_at, i.id) < (:at, :id)', anchor);
+      // The anchor row's own time, to the microsecond (the cursor's is cut to milliseconds and would
+      // skip rows sharing its instant); the cursor's time only if that row has gone.
+      if (anchor) {
+        query.andWhere(
+          `(i.occurred_at, i.id) < (coalesce((select a.occurred_at from interactions a
+             where a.workspace_id = :workspaceId and a.id = :id), :at), :id)`,
+          anchor,
+        );
+      }
       const rows = await query
         .orderBy('i.occurred_at', 'DESC')
         .addOrderBy('i.id', 'DESC')
