@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp, stopApp } from './app';
-import { type AppConfig, ConfigError, loadConfig } from './config/config';
+import { type AppConfig, loadConfigOrExit } from './config/config';
 import { dataDirLinkSecret } from './config/link-secret';
 import { startEmbeddedPostgres } from './database/embedded';
 import { migrate } from './database/migrate';
@@ -15,20 +15,8 @@ export async function openDatabase(config: AppConfig, logger: Logger) {
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
-function readConfig(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
 async function main() {
-  const config = readConfig();
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   config.linkSecret ??= await dataDirLinkSecret(config.dataDir);
   const database = await openDatabase(config, logger);

@@ -80,3 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: NODE_ENV === 'production',
   };
 }
+
+/** For command-line entry points: the configuration, or its one-line complaint and exit code 1. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

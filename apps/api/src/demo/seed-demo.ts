@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { createApp, stopApp } from '../app';
-import { type AppConfig, ConfigError, loadConfig } from '../config/config';
+import { type AppConfig, loadConfigOrExit } from '../config/config';
 import { dataDirLinkSecret } from '../config/link-secret';
 import { ensureAppLogin } from '../database/app-login';
 import { migrate } from '../database/migrate';
@@ -15,18 +15,6 @@ import { DemoIncompleteError, seedDemo } from './seed';
  * RAPPORT_DATA_DIR or DATABASE_URL, same link secret, migrations applied), seeds the demo workspace
  * through GraphQL over HTTP, dates its history back in the same database, and stops again. Idempotent.
  */
-function readConfig(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
 function signInHelp(config: AppConfig): string {
   return [
     `Run \`npm start\`, open ${config.publicUrl} and sign in:`,
@@ -37,7 +25,7 @@ function signInHelp(config: AppConfig): string {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const config = readConfig();
+  const config = loadConfigOrExit();
   // Quiet unless LOG_LEVEL is set: the app would log request lines, and the expected failed sign-in
   // of the "does the demo exist?" check as an error. A failing step still says what failed.
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'fatal');
