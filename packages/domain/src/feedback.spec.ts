@@ -8,6 +8,7 @@ import {
   type FeedbackAnswer,
   feedbackAutoRequestSchema,
   feedbackSummaryFilterSchema,
+  guardedByAnonymity,
   isLowScore,
   lowAnswerSeverity,
   normalisedScore,
@@ -314,6 +315,12 @@ describe('summariseFeedback', () => {
     const group = [...answers('NPS', [10, 0]), ...answers('NPS', [9, 9, 9, 9, 7, 6], true)];
     // 5 promoters, 2 detractors of 8.
     expect(summariseFeedback(group)).toEqual({ responses: 8, nps: 37.5, csat: null, ces: null });
+  });
+});
+
+describe('guardedByAnonymity', () => {
+  it('guards a group with 1–4 anonymous answers, not one with none or with at least 5', () => {
+    expect([0, 1, 4, 5, 50].map(guardedByAnonymity)).toEqual([false, true, true, false, false]);
   });
 });
 

@@ -129,14 +129,17 @@ export interface FeedbackSummary {
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
- * Response count and scores of a group of answers. A group holding anonymous answers, but fewer than
- * ANONYMITY_THRESHOLD of them, reports its count with null scores: in a small customer base a
- * score over three anonymous answers could tell who said what.
+ * The small-number anonymity guard: a group holding anonymous answers, but fewer than
+ * ANONYMITY_THRESHOLD of them, shows no scores and no anonymous comments — in a small customer base
+ * they could tell who said what. Groups of attributed answers only are never guarded.
  */
+export const guardedByAnonymity = (anonymousAnswers: number): boolean =>
+  anonymousAnswers > 0 && anonymousAnswers < ANONYMITY_THRESHOLD;
+
+/** Response count and scores of a group of answers; a guarded group reports its count with null scores. */
 export function summariseFeedback(answers: readonly FeedbackAnswer[]): FeedbackSummary {
-  const anonymous = answers.filter((a) => a.anonymous).length;
   const responses = answers.length;
-  if (anonymous > 0 && anonymous < ANONYMITY_THRESHOLD)
+  if (guardedByAnonymity(answers.filter((a) => a.anonymous).length))
     return { responses, nps: null, csat: null, ces: null };
   const scores = (type: SurveyType) => answers.filter((a) => a.type === type).map((a) => a.score);
   const nps = scores('NPS');
@@ -154,5 +157,4 @@ export function summariseFeedback(answers: readonly FeedbackAnswer[]): FeedbackS
 }
 
 /** Whether comments of a group of answers may be shown: attributed ones always, anonymous ones from 5. */
-export const commentsVisible = (anonymousAnswers: number): boolean =>
-  anonymousAnswers === 0 || anonymousAnswers >= ANONYMITY_THRESHOLD;
+export const commentsVisible = (anonymousAnswers: number): boolean => !guardedByAnonymity(anonymousAnswers);

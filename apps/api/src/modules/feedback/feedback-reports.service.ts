@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ANONYMITY_THRESHOLD,
   AUDIT_FACTORS,
   commentsVisible,
   type FeedbackAnswer,
   factorMeans,
   feedbackSummaryFilterSchema,
+  guardedByAnonymity,
   normalisedScore,
   type SurveyType,
   summariseFeedback,
@@ -111,7 +111,7 @@ export class FeedbackReportsService {
           means.length > 0 ? (means.reduce((a, b) => a + b, 0) / means.length - 1) / 4 : null;
         const said = answers.filter((a) => a.touchpoint_id === id);
         const anonymous = said.filter((a) => a.anonymous).length;
-        const guarded = anonymous > 0 && anonymous < ANONYMITY_THRESHOLD;
+        const guarded = guardedByAnonymity(anonymous);
         const customerScore =
           said.length > 0 && !guarded
             ? said.reduce((sum, a) => sum + normalisedScore(a.type, a.score), 0) / said.length

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { ANONYMITY_THRESHOLD } from '@rapport/domain';
+import { ANONYMITY_THRESHOLD, commentsVisible } from '@rapport/domain';
 import { Badge, Card, EmptyState } from '@rapport/ui';
 import { Link } from 'react-router';
 import { formatDate } from '~/app/labels';
@@ -25,7 +25,7 @@ export function surveysWithHiddenComments(responses: readonly Response[]): Set<s
     if (r.survey.anonymous) counts.set(r.survey.id, (counts.get(r.survey.id) ?? 0) + 1);
   const hidden = new Set<string>();
   if (responses.length >= RESPONSES_LIMIT) return hidden;
-  for (const [id, count] of counts) if (count < ANONYMITY_THRESHOLD) hidden.add(id);
+  for (const [id, count] of counts) if (!commentsVisible(count)) hidden.add(id);
   return hidden;
 }
 
