@@ -8,6 +8,7 @@ import {
 } from '@rapport/domain';
 import { Client } from 'pg';
 import { createApp, stopApp } from '../src/app';
+import { Random } from '../src/demo/random';
 import { createLogger } from '../src/logger';
 import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
 import { REFRESH_HEALTH_CRON, REFRESH_HEALTH_QUEUE } from '../src/modules/relationship-health/health-jobs';
@@ -44,15 +45,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A small seeded generator (mulberry32), so a failing history can be replayed. */
+/** Seeded chance (the demo's mulberry32), so a failing history can be replayed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const rng = new Random(seed);
+  return () => rng.next();
 }
 
 async function createCustomer(client: GqlClient, input: Record<string, unknown> = {}): Promise<string> {

@@ -34,7 +34,7 @@ export class ApiClient {
     return { kind: 'ok', data: body.data ?? {} };
   }
 
-  /** Sends until it succeeds; for the set-up steps. */
+  /** Sends once and answers the data; any other outcome throws. For the set-up steps. */
   async ok(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
     const outcome = await this.send(query, variables);
     if (outcome.kind !== 'ok') throw new Error(`${query.slice(0, 40)}… failed: ${JSON.stringify(outcome)}`);
