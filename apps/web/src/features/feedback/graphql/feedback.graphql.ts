@@ -41,6 +41,15 @@ export const CreateSurveyDocument = graphql(`
   }
 `);
 
+export const FeedbackSummaryFieldsFragment = graphql(`
+  fragment FeedbackSummaryFields on FeedbackSummary {
+    responses
+    nps
+    csat
+    ces
+  }
+`);
+
 /** Six monthly summaries in one round trip: m0 is the oldest month, m5 the current one. */
 export const FeedbackScoresOverTimeDocument = graphql(`
   query FeedbackScoresOverTime(
@@ -58,40 +67,22 @@ export const FeedbackScoresOverTimeDocument = graphql(`
     $to5: DateTime!
   ) {
     m0: feedbackSummary(from: $from0, to: $to0) {
-      responses
-      nps
-      csat
-      ces
+      ...FeedbackSummaryFields
     }
     m1: feedbackSummary(from: $from1, to: $to1) {
-      responses
-      nps
-      csat
-      ces
+      ...FeedbackSummaryFields
     }
     m2: feedbackSummary(from: $from2, to: $to2) {
-      responses
-      nps
-      csat
-      ces
+      ...FeedbackSummaryFields
     }
     m3: feedbackSummary(from: $from3, to: $to3) {
-      responses
-      nps
-      csat
-      ces
+      ...FeedbackSummaryFields
     }
     m4: feedbackSummary(from: $from4, to: $to4) {
-      responses
-      nps
-      csat
-      ces
+      ...FeedbackSummaryFields
     }
     m5: feedbackSummary(from: $from5, to: $to5) {
-      responses
-      nps
-      csat
-      ces
+      ...FeedbackSummaryFields
     }
   }
 `);
@@ -109,10 +100,7 @@ export const FeedbackTouchpointsDocument = graphql(`
 export const TouchpointFeedbackSummaryDocument = graphql(`
   query TouchpointFeedbackSummary($touchpointId: ID!, $from: DateTime!, $to: DateTime!) {
     feedbackSummary(touchpointId: $touchpointId, from: $from, to: $to) {
-      responses
-      nps
-      csat
-      ces
+      ...FeedbackSummaryFields
     }
   }
 `);
