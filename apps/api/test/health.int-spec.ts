@@ -416,6 +416,33 @@ describe('healthTrend', () => {
     expect(longer).toHaveLength(4);
   });
 
+  it('takes a customer archived after a day was summed out of that day', async () => {
+    const owner = await signUpOwner(t, 'Closed Day Bakery');
+    const [kept, leaving] = [await createCustomer(owner.client), await createCustomer(owner.client)];
+    for (const [customerId, score] of [
+      [kept, 80],
+      [leaving, 20],
+    ] as const) {
+      await t.admin.query(
+        `insert into health_snapshots (workspace_id, customer_id, day, score, band) values ($1, $2, $3, $4, $5)`,
+        [owner.workspaceId, customerId, dayOf(2), score, bandOf(score)],
+      );
+    }
+    const before = (await owner.client.ok(TREND, { days: 3 })).healthTrend;
+    expect(before[0]).toEqual({ day: dayOf(2), averageScore: 50, healthy: 1, watch: 0, atRisk: 1 });
+
+    await owner.client.ok('mutation($id: ID!) { archiveCustomer(id: $id) { id } }', { id: leaving });
+    const after = (await owner.client.ok(TREND, { days: 3 })).healthTrend;
+    expect(after[0]).toEqual({ day: dayOf(2), averageScore: 80, healthy: 1, watch: 0, atRisk: 0 });
+    const [summed] = (
+      await t.admin.query(`select customers from health_days where workspace_id = $1 and day = $2`, [
+        owner.workspaceId,
+        dayOf(2),
+      ])
+    ).rows;
+    expect(summed).toEqual({ customers: 1 });
+  });
+
   it.each([0, 367, -1])('refuses days: %i with BAD_USER_INPUT on `days`', async (days) => {
     const owner = await signUpOwner(t, 'Bad Trend Bakery');
     const result = await owner.client.gql(TREND, { days });

@@ -23,7 +23,7 @@ afterEach(async () => {
   await rm(logDir, { recursive: true, force: true });
 });
 
-const start = () => AppProcess.start(database.url, join(logDir, 'app.log'), 'info');
+const start = () => AppProcess.start(database.url, join(logDir, 'app.log'), { logLevel: 'info' });
 const logLines = (app: AppProcess) =>
   readFileSync(app.logFile, 'utf8')
     .split('\n')

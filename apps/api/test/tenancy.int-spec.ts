@@ -74,6 +74,7 @@ const TENANT_TABLES = [
   'interactions',
   'check_ins',
   'health_snapshots',
+  'health_days',
   'audits',
   'audit_steps',
   'observations',
@@ -410,8 +411,10 @@ describe('B sees and changes only its own workspace', () => {
       '{ healthTrend(days: 7) { day averageScore healthy watch atRisk } }',
       async (data) => {
         const rows = await activeOfB();
-        const [today] = data.healthTrend;
-        expect(data.healthTrend).toHaveLength(1);
+        // Yesterday (B's one snapshot, see seedWorkspace), then today.
+        const [yesterday, today] = data.healthTrend;
+        expect(data.healthTrend).toHaveLength(2);
+        expect(yesterday).toMatchObject({ averageScore: 60, watch: 1 });
         expect(today.healthy + today.watch + today.atRisk).toBe(rows.length);
         expect(today.averageScore).toBe(rows.reduce((sum, r) => sum + r.score, 0) / rows.length);
       },
@@ -875,6 +878,11 @@ describe('database locks', () => {
          values ($1, $2, '2000-01-01', 0, 'AT_RISK')`,
         [w.workspaceId, w.customerId],
       ],
+      health_days: (w) => [
+        `insert into health_days (workspace_id, day, customers, score_sum, healthy, watch, at_risk)
+         values ($1, '2000-01-01', 1, 0, 0, 0, 1)`,
+        [w.workspaceId],
+      ],
       touchpoints: (w) => [
         `insert into touchpoints (workspace_id, id, name, channel, stage)
          values ($1, gen_random_uuid(), 'Intruder', 'WEB', 'BUY')`,
@@ -946,6 +954,7 @@ describe('database locks', () => {
       interactions: `summary = 'x'`,
       check_ins: `note = 'x'`,
       health_snapshots: 'score = 0',
+      health_days: 'customers = 0',
       audits: `title = 'x'`,
       audit_steps: 'position = 29',
       observations: `notes = 'x'`,
@@ -1018,8 +1027,8 @@ describe('database locks', () => {
       ],
       [
         "a session in B for A's member",
-        `insert into sessions (token_hash, workspace_id, member_id, expires_at)
-         values (sha256(random()::text::bytea), $1, $2, now() + interval '1 day')`,
+        `insert into sessions (token_hash, workspace_id, member_id, role, expires_at)
+         values (sha256(random()::text::bytea), $1, $2, 'OWNER', now() + interval '1 day')`,
         (x) => [x.b.workspaceId, x.a.memberId],
       ],
       ...(['customer_id', 'touchpoint_id', 'member_id'] as const).map(

@@ -52,49 +52,38 @@ export class SessionsService {
     ]);
     const token = newToken();
     await em.query(
-      `insert into sessions (token_hash, workspace_id, member_id, expires_at)
-       values ($1, $2, $3, now() + make_interval(days => $4))`,
+      `insert into sessions (token_hash, workspace_id, member_id, role, expires_at)
+       select $1, m.workspace_id, m.id, m.role, now() + make_interval(days => $4)
+         from members m where m.workspace_id = $2 and m.id = $3`,
       [tokenHash(token), workspaceId, memberId, SESSION_MAX_DAYS],
     );
     // The browser keeps it for the absolute lifetime; the server enforces the idle one.
     res.cookie(SESSION_COOKIE, token, { ...this.cookieOptions(), maxAge: SESSION_MAX_DAYS * 86_400_000 });
   }
 
-  /** The current member behind a cookie token, or undefined (unknown, expired, or the member was removed). */
+  /**
+   * The current member behind a cookie token, or undefined (unknown, expired, or the member was
+   * removed). One statement on the global sessions table, which carries the member's role (a trigger
+   * keeps it exact and deletes a removed member's sessions): every request pays it.
+   */
   async resolve(token: string | undefined): Promise<Actor | undefined> {
     if (!token || token.length > 200) return undefined;
     const hash = tokenHash(token);
-    const [session] = (await this.db.global((em) =>
-      em.query(
-        `select workspace_id, member_id, ${LIVE} as live,
-                s.last_seen_at < now() - make_interval(mins => ${LAST_SEEN_RESOLUTION_MINUTES}) as stale
-           from sessions s where token_hash = $1`,
-        [hash],
-      ),
-    )) as { workspace_id: string; member_id: string; live: boolean; stale: boolean }[];
+    const [session] = (await this.db.statement(
+      `select workspace_id, member_id, role, ${LIVE} as live,
+              s.last_seen_at < now() - make_interval(mins => ${LAST_SEEN_RESOLUTION_MINUTES}) as stale
+         from sessions s where token_hash = $1`,
+      [hash],
+    )) as { workspace_id: string; member_id: string; role: Role; live: boolean; stale: boolean }[];
     if (!session) return undefined;
     if (!session.live) {
       await this.delete(hash);
       return undefined;
     }
-    const { workspace_id: workspaceId, member_id: memberId } = session;
-    // The role is read on every request, so a change takes effect on the member's next one.
-    const [member] = (await this.db.inWorkspace(workspaceId, (em) =>
-      em.query(`select role from members where workspace_id = $1 and id = $2 and removed_at is null`, [
-        workspaceId,
-        memberId,
-      ]),
-    )) as { role: Role }[];
-    if (!member) {
-      await this.delete(hash);
-      return undefined;
-    }
     if (session.stale) {
-      await this.db.global((em) =>
-        em.query(`update sessions set last_seen_at = now() where token_hash = $1`, [hash]),
-      );
+      await this.db.statement(`update sessions set last_seen_at = now() where token_hash = $1`, [hash]);
     }
-    return { workspaceId, memberId, role: member.role };
+    return { workspaceId: session.workspace_id, memberId: session.member_id, role: session.role };
   }
 
   async close({ req, res }: Exchange): Promise<void> {
@@ -103,16 +92,8 @@ export class SessionsService {
     res.clearCookie(SESSION_COOKIE, this.cookieOptions());
   }
 
-  /** Ends every session of a member at once, inside the caller's transaction. */
-  async closeAllOf(em: EntityManager, workspaceId: string, memberId: string): Promise<void> {
-    await em.query(`delete from sessions where workspace_id = $1 and member_id = $2`, [
-      workspaceId,
-      memberId,
-    ]);
-  }
-
   private delete(hash: Buffer) {
-    return this.db.global((em) => em.query(`delete from sessions where token_hash = $1`, [hash]));
+    return this.db.statement(`delete from sessions where token_hash = $1`, [hash]);
   }
 
   private cookieOptions(): CookieOptions {

@@ -2,15 +2,28 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../database/embedded';
 
 /** apps/api/dist/main.js, from dist/chaos (npm run chaos) and from src/chaos (tests) alike. */
 const BUILT_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
+export interface AppProcessOptions {
+  logLevel?: string;
+  /** RAPPORT_SECRET; a random one by default. */
+  secret?: string;
+  /** More environment, e.g. NODE_ENV. */
+  env?: Record<string, string>;
+  /** Options for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
 /** The built app (`dist/main.js`) in a process of its own, as `npm start` runs it, on `databaseUrl`. */
 export class AppProcess {
   readonly exited: Promise<number | null>;
+  /** From spawning the process to its first 200 on `/readyz`. */
+  startupMs = 0;
 
   private constructor(
     readonly child: ChildProcess,
@@ -21,16 +34,27 @@ export class AppProcess {
   }
 
   /** Starts it with its output in `logFile` and waits until `/readyz` answers 200. */
-  static async start(databaseUrl: string, logFile: string, logLevel = 'warn'): Promise<AppProcess> {
+  static async start(
+    databaseUrl: string,
+    logFile: string,
+    {
+      logLevel = 'warn',
+      secret = randomBytes(32).toString('hex'),
+      env = {},
+      nodeArgs = [],
+    }: AppProcessOptions = {},
+  ): Promise<AppProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [BUILT_MAIN], {
+    const spawned = performance.now();
+    const child = spawn(process.execPath, [...nodeArgs, BUILT_MAIN], {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
         PORT: String(port),
         PUBLIC_URL: `http://127.0.0.1:${port}`,
-        RAPPORT_SECRET: randomBytes(32).toString('hex'),
+        RAPPORT_SECRET: secret,
         LOG_LEVEL: logLevel,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -39,6 +63,7 @@ export class AppProcess {
     child.stderr?.pipe(out);
     const app = new AppProcess(child, `http://127.0.0.1:${port}`, logFile);
     await app.untilReady();
+    app.startupMs = performance.now() - spawned;
     return app;
   }
 
@@ -53,7 +78,7 @@ export class AppProcess {
   }
 
   private async untilReady(): Promise<void> {
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 3000; i++) {
       if (!this.running)
         throw new Error(`the app exited with ${this.child.exitCode} while starting (${this.logFile})`);
       const ready = await fetch(`${this.base}/readyz`).then(
@@ -61,7 +86,7 @@ export class AppProcess {
         () => false,
       );
       if (ready) return;
-      await sleep(100);
+      await sleep(10);
     }
     throw new Error(`the app did not become ready in 30 s (${this.logFile})`);
   }

@@ -57,6 +57,18 @@ export class Db {
     return this.transaction(work);
   }
 
+  /**
+   * One statement on the global tables, on its own: no transaction around it, so one round trip.
+   * It is run again on the failures a transaction is, even on a lost connection whose outcome is
+   * unknown, so it must be idempotent (a read, or a write that may safely happen twice).
+   */
+  statement<T = unknown[]>(sql: string, params: unknown[]): Promise<T> {
+    return this.retrying(
+      () => this.dataSource.query(sql, params),
+      () => false,
+    );
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.dataSource.query('select 1');
@@ -66,19 +78,30 @@ export class Db {
     }
   }
 
-  private async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      let committing = false;
-      try {
-        return await this.dataSource.transaction(async (em) => {
+  private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    let committing = false;
+    return this.retrying(
+      () => {
+        committing = false;
+        return this.dataSource.transaction(async (em) => {
           const result = await work(em);
           committing = true;
           return result;
         });
+      },
+      () => committing,
+    );
+  }
+
+  /** Runs `attempt` again on a curable failure, unless `outcomeUnknown` (it failed while committing). */
+  private async retrying<T>(attempt: () => Promise<T>, outcomeUnknown: () => boolean): Promise<T> {
+    for (let run = 1; ; run++) {
+      try {
+        return await attempt();
       } catch (error) {
         const curable = isRetryableConflict(error) || isDatabaseUnavailable(error);
-        if (committing || !curable || attempt >= TRANSACTION_ATTEMPTS) throw error;
-        await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
+        if (outcomeUnknown() || !curable || run >= TRANSACTION_ATTEMPTS) throw error;
+        await sleep(25 * 2 ** run * (0.5 + Math.random()));
       }
     }
   }

@@ -99,6 +99,8 @@ export async function startEmbeddedPostgres(
   dataDir: string,
   log: Log,
   database = 'rapport',
+  /** More `-c name=value` server settings (the benchmark loads pg_stat_statements). */
+  settings: Record<string, string> = {},
 ): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
@@ -117,7 +119,10 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: Object.entries({ listen_addresses: '127.0.0.1', ...settings }).flatMap(([name, value]) => [
+      '-c',
+      `${name}=${value}`,
+    ]),
     onLog: (message) => log.debug(String(message).trim()),
     onError: (error) => log.warn(String(error).trim()),
   });

@@ -141,6 +141,13 @@ export async function seedWorkspace(
   const feedbackToken = tokenOf(requested.requestFeedback.url);
   await t.client().ok(SUBMIT_FEEDBACK, { token: feedbackToken, input: { score, comment: `${name} says` } });
   const answered = await owner.client.ok('{ feedbackResponses { id } }');
+  // A snapshot of yesterday, which the owner's health trend sums into health_days.
+  await t.admin.query(
+    `insert into health_snapshots (workspace_id, customer_id, day, score, band)
+     values ($1, $2, (now() at time zone 'UTC')::date - 1, 60, 'WATCH')`,
+    [owner.workspaceId, customerId],
+  );
+  await owner.client.ok('{ healthTrend(days: 2) { day } }');
   return {
     owner,
     staff,

@@ -1,5 +1,7 @@
 import type { CustomerStatus, HealthBand, ProfileFact, RelationshipHealth } from '@rapport/domain';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { MemberEntity } from '../members/member.entity';
+import type { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 @Entity('customers')
 export class CustomerEntity {
@@ -69,4 +71,10 @@ export class CustomerEntity {
 
   @Column('int')
   version!: number;
+
+  /** Joined in by the reads that show it (customersService.get and list), sparing a lookup per request. */
+  owner?: MemberEntity | null;
+
+  /** Joined in with the owner: the workspace's default cadence, for `cadenceDays`. */
+  workspace?: WorkspaceEntity;
 }

@@ -54,9 +54,10 @@ export class CustomersResolver {
 
   @ResolveField(() => MemberModel, { nullable: true })
   owner(@Parent() customer: CustomerEntity, @Context() ctx: RequestContext) {
-    return customer.ownerId
-      ? ctx.loaders.member.load({ workspaceId: customer.workspaceId, id: customer.ownerId })
-      : null;
+    if (!customer.ownerId) return null;
+    return (
+      customer.owner ?? ctx.loaders.member.load({ workspaceId: customer.workspaceId, id: customer.ownerId })
+    );
   }
 
   @ResolveField(() => Int, {
@@ -70,7 +71,7 @@ export class CustomersResolver {
   @ResolveField(() => Int)
   async cadenceDays(@Parent() customer: CustomerEntity, @Context() ctx: RequestContext) {
     if (customer.ownCadenceDays !== null) return customer.ownCadenceDays;
-    const workspace = await ctx.loaders.workspace.load(customer.workspaceId);
+    const workspace = customer.workspace ?? (await ctx.loaders.workspace.load(customer.workspaceId));
     if (!workspace) throw notFound();
     return effectiveCadenceDays(customer.ownCadenceDays, workspace.defaultCadenceDays);
   }

@@ -17,7 +17,9 @@ import { type Connection, cursor, toConnection } from '../../graphql/connection'
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { isCurrentMember } from '../members/current-member';
+import { MemberEntity } from '../members/member.entity';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { CustomerEntity } from './customer.entity';
 
 /** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
@@ -28,6 +30,12 @@ const ORDERS = {
   HEALTH_DESC: { columns: ['c.health_score', 'c.id'], direction: 'DESC' },
   NEXT_CHECK_IN_DUE: { columns: ['c.next_check_in_due_at', 'c.id'], direction: 'ASC' },
 } as const satisfies Record<CustomerOrder, unknown>;
+
+/** The customer's owner and workspace, in the same statement (see CustomerEntity.owner). */
+const withOwnerAndWorkspace = (query: SelectQueryBuilder<CustomerEntity>) =>
+  query
+    .leftJoinAndMapOne('c.owner', MemberEntity, 'o', 'o.workspace_id = c.workspace_id and o.id = c.owner_id')
+    .innerJoinAndMapOne('c.workspace', WorkspaceEntity, 'w', 'w.id = c.workspace_id');
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -44,7 +52,11 @@ export class CustomersService {
   get(actor: Actor, id: string): Promise<CustomerEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(CustomerEntity, { workspaceId, id }));
+    return this.db.inWorkspace(workspaceId, (em) =>
+      withOwnerAndWorkspace(em.createQueryBuilder(CustomerEntity, 'c'))
+        .where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id })
+        .getOne(),
+    );
   }
 
   async list(actor: Actor, args: unknown): Promise<Connection<CustomerEntity>> {
@@ -67,7 +79,8 @@ export class CustomersService {
         // Overdue once the due instant has passed (the domain's isCheckInOverdue).
         query.andWhere(`c.next_check_in_due_at ${filter.checkInOverdue ? '<' : '>='} now()`);
       }
-      const totalCount = await query.getCount();
+      // The total rides along with the page as an uncorrelated subquery (run once).
+      const total = query.clone().select('count(*)::int');
 
       const { columns, direction } = ORDERS[orderBy];
       if (afterId) {
@@ -79,8 +92,14 @@ export class CustomersService {
         );
       }
       for (const column of columns) query.addOrderBy(column, direction);
-      const rows = await query.limit(first + 1).getMany();
-      return toConnection(rows, first, totalCount, (node) => [node.id]);
+      const { entities, raw } = await withOwnerAndWorkspace(query)
+        .addSelect(`(${total.getQuery()})`, 'total_count')
+        .limit(first + 1)
+        .getRawAndEntities<{ total_count: number }>();
+      // Past the last page there is no row to carry it: then it takes a statement of its own.
+      const totalCount =
+        raw[0]?.total_count ?? (afterId ? ((await total.getRawOne<{ count: number }>())?.count ?? 0) : 0);
+      return toConnection(entities, first, totalCount, (node) => [node.id]);
     });
   }
 

@@ -12,7 +12,6 @@ import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
 import { LinkTokens } from '../../auth/link-tokens';
 import { SecurityLog } from '../../auth/security-log';
-import { SessionsService } from '../../auth/sessions.service';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
 import { conflict, notFound } from '../../graphql/errors';
@@ -29,7 +28,6 @@ export class MembersService {
   constructor(
     private readonly db: Db,
     private readonly tokens: AccessTokensService,
-    private readonly sessions: SessionsService,
     private readonly log: SecurityLog,
     private readonly links: LinkTokens,
   ) {}
@@ -68,8 +66,8 @@ export class MembersService {
     const member = await this.db.inWorkspace(workspaceId, async (em) => {
       const current = await this.lockForChange(em, workspaceId, id, null);
       const removedAt = new Date();
+      // Ends their sessions too (the members_session_role trigger).
       await em.update(MemberEntity, { workspaceId, id }, { removedAt });
-      await this.sessions.closeAllOf(em, workspaceId, id);
       await em.query(`delete from credentials where workspace_id = $1 and member_id = $2`, [workspaceId, id]);
       const params = [workspaceId, id];
       await em.query(
