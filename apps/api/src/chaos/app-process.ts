@@ -20,8 +20,16 @@ export class AppProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  /** Starts it with its output in `logFile` and waits until `/readyz` answers 200. */
-  static async start(databaseUrl: string, logFile: string, logLevel = 'warn'): Promise<AppProcess> {
+  /**
+   * Starts it with its output in `logFile` and waits until `/readyz` answers 200. `env` adds to or
+   * overrides its environment (replicas of one deployment share RAPPORT_SECRET, say).
+   */
+  static async start(
+    databaseUrl: string,
+    logFile: string,
+    logLevel = 'warn',
+    env: Record<string, string> = {},
+  ): Promise<AppProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [BUILT_MAIN], {
       env: {
@@ -31,6 +39,7 @@ export class AppProcess {
         PUBLIC_URL: `http://127.0.0.1:${port}`,
         RAPPORT_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: logLevel,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -38,7 +47,12 @@ export class AppProcess {
     child.stdout?.pipe(out);
     child.stderr?.pipe(out);
     const app = new AppProcess(child, `http://127.0.0.1:${port}`, logFile);
-    await app.untilReady();
+    try {
+      await app.untilReady();
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     return app;
   }
 
