@@ -38,13 +38,15 @@ export async function createApp(
   if (!config.linkSecret) throw new Error('No app secret: set RAPPORT_SECRET');
   const dataSource = createDataSource(await ensureAppLogin(databaseUrl, config.linkSecret), 'app');
   await dataSource.initialize();
-  const jobs = options.jobs ? { databaseUrl, logger } : null;
+  const jobs = options.jobs ? { databaseUrl, logger, cron: config.healthCron } : null;
   const module = AppModule.create(config, dataSource, logger, jobs, new Draining());
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     logger: new NestPinoLogger(logger),
   });
   app.disable('x-powered-by');
+  // Behind a load balancer the peer is the balancer: per-IP rate limits need the client's address.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(app.get(Draining).middleware);
   app.use(requestId(logger));
   app.use(cookieParser());

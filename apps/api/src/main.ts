@@ -18,6 +18,14 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  if (!config.linkSecret && config.databaseUrl) {
+    // Each server would keep its own secret: with several on one database, the last to start changes
+    // the request pool's password under the others, and feedback links would differ between them.
+    logger.warn(
+      { dataDir: config.dataDir },
+      'RAPPORT_SECRET is not set: using one kept in the data directory, which servers sharing this database do not share',
+    );
+  }
   config.linkSecret ??= await dataDirLinkSecret(config.dataDir);
   const database = await openDatabase(config, logger);
   const applied = await migrate(database.url);

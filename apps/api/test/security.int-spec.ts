@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_CODES } from '@rapport/domain';
@@ -164,6 +165,21 @@ describe('rate limits', () => {
     expect(code(await signInFrom(attacker, uniqueEmail('guess'), WRONG_PASSWORD))).toBe('RATE_LIMITED');
     expect(code(await signInFrom(attacker, owner.email, PASSWORD))).toBe('RATE_LIMITED');
     expect(code(await signInFrom(newAddress(), owner.email, PASSWORD))).toBeUndefined();
+  });
+
+  it('ignores X-Forwarded-For while TRUST_PROXY is unset: a client cannot pick a new address per guess', async () => {
+    const agent = new Agent({ localAddress: newAddress() });
+    const guessAs = async (forwardedFor: string) =>
+      (
+        await request(server())
+          .post('/graphql')
+          .agent(agent)
+          .set('content-type', 'application/json')
+          .set('x-forwarded-for', forwardedFor)
+          .send({ query: SIGN_IN, variables: { email: uniqueEmail('guess'), password: WRONG_PASSWORD } })
+      ).body.errors?.[0]?.extensions?.code;
+    for (let i = 1; i <= 10; i++) expect(await guessAs(`203.0.113.${i}`)).toBe('UNAUTHENTICATED');
+    expect(await guessAs('203.0.113.11')).toBe('RATE_LIMITED');
   });
 
   it('forgets failed sign-ins after 15 minutes', async () => {

@@ -62,8 +62,13 @@ export class AppProcess {
     child.stdout?.pipe(out);
     child.stderr?.pipe(out);
     const app = new AppProcess(child, `http://127.0.0.1:${port}`, logFile);
-    await app.untilReady();
-    app.startupMs = performance.now() - spawned;
+    try {
+      await app.untilReady();
+      app.startupMs = performance.now() - spawned;
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     return app;
   }
 

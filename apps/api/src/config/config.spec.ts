@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       logLevel: 'info',
       production: false,
+      healthCron: '*/15 * * * *',
     });
   });
 
@@ -39,6 +40,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7,::1, fd00::/8', ['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%p as %p', (TRUST_PROXY, trustProxy) => {
+    expect(loadConfig({ TRUST_PROXY }).trustProxy).toEqual(trustProxy);
+  });
+
+  it('reads RAPPORT_HEALTH_CRON', () => {
+    expect(loadConfig({ RAPPORT_HEALTH_CRON: ' * * * * * ' }).healthCron).toBe('* * * * *');
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
   });
@@ -52,6 +66,19 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://host' }, 'PUBLIC_URL must be an absolute http(s) URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     [{ NODE_ENV: 'prod' }, 'NODE_ENV must be one of development, test, production'],
+    // Trusting every hop would let any client name its own address, and so escape per-IP limits.
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY must be a number of proxies or a list of addresses'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be a number of proxies or a list of addresses'],
+    [{ TRUST_PROXY: 'lb.internal' }, 'TRUST_PROXY must be a number of proxies or a list of addresses'],
+    [{ TRUST_PROXY: '10.0.0.1,' }, 'TRUST_PROXY must be a number of proxies or a list of addresses'],
+    [
+      { RAPPORT_HEALTH_CRON: 'every 15 minutes' },
+      'RAPPORT_HEALTH_CRON must be a cron expression of five fields',
+    ],
+    [
+      { RAPPORT_HEALTH_CRON: '0 */15 * * * *' },
+      'RAPPORT_HEALTH_CRON must be a cron expression of five fields',
+    ],
   ])('stops with one clear line for %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,8 +1,20 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
+/** Express's names for address ranges (proxy-addr). */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a subnet (`10.0.0.0/8`) or one of PROXY_RANGES. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -23,6 +35,24 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
   RAPPORT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NODE_ENV: z.enum(NODE_ENVS, `must be one of ${NODE_ENVS.join(', ')}`).default('development'),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx) => {
+      if (/^\d+$/.test(value)) return Number(value);
+      const entries = value.split(',').map((entry) => entry.trim());
+      if (entries.every(isProxyAddress)) return entries;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a number of proxies or a list of addresses, subnets or ${PROXY_RANGES.join(', ')}`,
+      });
+      return z.NEVER;
+    })
+    .optional(),
+  RAPPORT_HEALTH_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields')
+    .default('*/15 * * * *'),
 });
 
 export interface AppConfig {
@@ -43,6 +73,13 @@ export interface AppConfig {
    * in error messages).
    */
   production: boolean;
+  /**
+   * Which proxies in front of the app to believe about the client's address (X-Forwarded-For), as
+   * Express's `trust proxy`: how many hops, or their addresses. Unset: none, the client is the peer.
+   */
+  trustProxy: number | string[] | undefined;
+  /** When the scheduled health pass runs (pg-boss cron, UTC; at most once a minute). */
+  healthCron: string;
 }
 
 export class ConfigError extends Error {}
@@ -67,8 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const name = String(issue?.path[0] ?? 'environment');
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
   }
-  const { PORT, DATABASE_URL, RAPPORT_DATA_DIR, PUBLIC_URL, LOG_LEVEL, RAPPORT_SECRET, NODE_ENV } =
-    parsed.data;
+  const {
+    PORT,
+    DATABASE_URL,
+    RAPPORT_DATA_DIR,
+    PUBLIC_URL,
+    LOG_LEVEL,
+    RAPPORT_SECRET,
+    NODE_ENV,
+    TRUST_PROXY,
+    RAPPORT_HEALTH_CRON,
+  } = parsed.data;
   const base = env.INIT_CWD ?? process.cwd();
   return {
     port: PORT,
@@ -78,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: LOG_LEVEL,
     linkSecret: RAPPORT_SECRET,
     production: NODE_ENV === 'production',
+    trustProxy: TRUST_PROXY,
+    healthCron: RAPPORT_HEALTH_CRON,
   };
 }
 
