@@ -1,10 +1,18 @@
-/** True when `error` is Postgres refusing a duplicate on the named constraint or index (any when omitted). */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+/** True when `error` is Postgres refusing with `sqlState` on the named constraint (any when omitted). */
+function isViolation(error: unknown, sqlState: string, constraint?: string): boolean {
   const driverError =
     (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? error;
   const { code, constraint: name } = driverError as { code?: string; constraint?: string };
-  return code === '23505' && (constraint === undefined || name === constraint);
+  return code === sqlState && (constraint === undefined || name === constraint);
 }
+
+/** True when `error` is Postgres refusing a duplicate on the named constraint or index (any when omitted). */
+export const isUniqueViolation = (error: unknown, constraint?: string) =>
+  isViolation(error, '23505', constraint);
+
+/** True when `error` is Postgres refusing a reference to a missing row through the named foreign key. */
+export const isForeignKeyViolation = (error: unknown, constraint: string) =>
+  isViolation(error, '23503', constraint);
 
 /** The error itself and what it wraps (GraphQL's originalError, TypeORM's driverError, `cause`). */
 function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown }> {

@@ -37,7 +37,8 @@ export class InteractionEntity {
   @Column('text', { name: 'friction_note', nullable: true })
   frictionNote!: string | null;
 
-  @Column('timestamptz', { name: 'occurred_at' })
+  // The database's default: declared so an insert reads it back (RETURNING) with the row.
+  @Column('timestamptz', { name: 'occurred_at', default: () => 'now()' })
   occurredAt!: Date;
 
   @Column('timestamptz', { name: 'follow_up_at', nullable: true })

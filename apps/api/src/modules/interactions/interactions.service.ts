@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
+import { isForeignKeyViolation } from '../../database/pg-errors';
 import { type Connection, decodeTimeCursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
@@ -87,9 +88,6 @@ export class InteractionsService {
    */
   async record(em: EntityManager, actor: Actor, input: ContactToRecord): Promise<InteractionEntity> {
     const { workspaceId } = actor;
-    if (!(await em.existsBy(CustomerEntity, { workspaceId, id: input.customerId }))) {
-      throw notFound('No such customer');
-    }
     const channel = await this.channelOf(em, workspaceId, input);
     const interaction = em.create(InteractionEntity, {
       workspaceId,
@@ -106,11 +104,15 @@ export class InteractionsService {
       occurredAt: input.occurredAt,
       followUpAt: input.followUpAt,
     });
-    await em.insert(InteractionEntity, interaction);
-    const stored = await em.findOneByOrFail(InteractionEntity, { workspaceId, id: interaction.id });
-    await this.feedbackRequests.afterInteraction(em, stored);
+    // The customer is checked by its foreign key (of this workspace only: the key includes it).
+    await em.insert(InteractionEntity, interaction).catch((error: unknown) => {
+      throw isForeignKeyViolation(error, 'interactions_workspace_id_customer_id_fkey')
+        ? notFound('No such customer')
+        : error;
+    });
+    await this.feedbackRequests.afterInteraction(em, interaction);
     await this.customerState.refresh(em, workspaceId, [input.customerId]);
-    return stored;
+    return interaction;
   }
 
   /** The touchpoint's channel when a touchpoint is named (NOT_FOUND when it is not in the workspace). */

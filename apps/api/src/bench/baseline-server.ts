@@ -1,0 +1,122 @@
+import { createServer, type ServerResponse } from 'node:http';
+import { Pool } from 'pg';
+import { tokenHash } from '../auth/tokens';
+import { APP_ROLE_STARTUP_OPTIONS } from '../database/app-role';
+import { cursor } from '../graphql/connection';
+
+/**
+ * The benchmark's baseline: the practical ceiling for a Node API on this machine. A bare `http`
+ * server with `pg` and hand-written SQL that answers the customers page (50 rows, lowest health
+ * first) in the JSON shape the GraphQL API gives, doing the same essential work: the session cookie
+ * looked up, the workspace set for row-level security, the page with its total, owners and
+ * effective cadences. No framework, no validation beyond that, no GraphQL.
+ *
+ * Run by the benchmark as `node dist/bench/baseline-server.js` with DATABASE_URL (the app's login)
+ * and PORT; it prints `listening` when ready.
+ */
+const PAGE_SIZE = 50;
+
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: 10,
+  options: APP_ROLE_STARTUP_OPTIONS,
+});
+
+const SESSION = `select workspace_id from sessions
+  where token_hash = $1 and expires_at > now() and last_seen_at > now() - interval '30 days'`;
+
+const PAGE = `select c.id, c.name, c.company, c.email, c.phone, c.tags, c.status,
+       coalesce(c.cadence_days, w.default_cadence_days) as cadence_days, c.cadence_days as own_cadence_days,
+       c.created_at, m.id as owner_id, m.name as owner_name, c.health_score, c.health_band,
+       c.last_relationship_contact_at, c.next_check_in_due_at, c.next_check_in_due_at < now() as overdue,
+       (select count(*) from customers t where t.workspace_id = $1 and t.status = 'ACTIVE')::int as total
+  from customers c
+  join workspaces w on w.id = c.workspace_id
+  left join members m on m.workspace_id = c.workspace_id and m.id = c.owner_id
+ where c.workspace_id = $1 and c.status = 'ACTIVE'
+ order by c.health_score, c.id
+ limit ${PAGE_SIZE + 1}`;
+
+interface Row {
+  id: string;
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  tags: string[];
+  status: string;
+  cadence_days: number;
+  own_cadence_days: number | null;
+  created_at: Date;
+  owner_id: string | null;
+  owner_name: string | null;
+  health_score: number;
+  health_band: string;
+  last_relationship_contact_at: Date | null;
+  next_check_in_due_at: Date;
+  overdue: boolean;
+  total: number;
+}
+
+const node = (r: Row) => ({
+  id: r.id,
+  name: r.name,
+  company: r.company,
+  email: r.email,
+  phone: r.phone,
+  tags: r.tags,
+  status: r.status,
+  cadenceDays: r.cadence_days,
+  ownCadenceDays: r.own_cadence_days,
+  createdAt: r.created_at,
+  owner: r.owner_id ? { id: r.owner_id, name: r.owner_name } : null,
+  health: { score: r.health_score, band: r.health_band },
+  lastRelationshipContactAt: r.last_relationship_contact_at,
+  nextCheckInDueAt: r.next_check_in_due_at,
+  checkInOverdue: r.overdue,
+});
+
+async function customersPage(token: string | undefined) {
+  if (!token) return null;
+  const { rows: sessions } = await pool.query<{ workspace_id: string }>(SESSION, [tokenHash(token)]);
+  const workspaceId = sessions[0]?.workspace_id;
+  if (!workspaceId) return null;
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
+    const { rows } = await client.query<Row>(PAGE, [workspaceId]);
+    await client.query('commit');
+    const edges = rows.slice(0, PAGE_SIZE).map((r) => ({ cursor: cursor.encode([r.id]), node: node(r) }));
+    return {
+      customers: {
+        edges,
+        pageInfo: { hasNextPage: rows.length > PAGE_SIZE, endCursor: edges.at(-1)?.cursor ?? null },
+        totalCount: rows[0]?.total ?? 0,
+      },
+    };
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+const server = createServer((req, res) => {
+  req.resume(); // the body names the page; there is only one
+  req.on('end', () => {
+    const token = /(?:^|;\s*)rapport_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    customersPage(token).then(
+      (data) => (data ? send(res, 200, { data }) : send(res, 401, { errors: [{ message: 'Sign in' }] })),
+      (error: Error) => send(res, 500, { errors: [{ message: error.message }] }),
+    );
+  });
+});
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+process.on('SIGTERM', () => server.close(() => pool.end()));

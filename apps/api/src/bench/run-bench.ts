@@ -1,0 +1,300 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { createApp, stopApp } from '../app';
+import { AppProcess } from '../chaos/app-process';
+import { loadConfig } from '../config/config';
+import { appLoginRole, ensureAppLogin } from '../database/app-login';
+import { APP_ROLE } from '../database/app-role';
+import { freePort } from '../database/embedded';
+import { createLogger } from '../logger';
+import { CustomerStateService } from '../modules/relationship-health/customer-state.service';
+import { openBenchDatabase } from './bench-database';
+import { type LargeWorkspace, openLargeWorkspace } from './large-workspace';
+import { type Load, type LoadResult, type LoadSettings, runLoad } from './load';
+import {
+  CUSTOMER_LIST,
+  CUSTOMER_PAGE,
+  DASHBOARD,
+  HEALTH_SUMMARY,
+  LOG_INTERACTION,
+  OVERDUE_LIST,
+  SUBMIT_FEEDBACK,
+} from './operations';
+import { peakRssMb } from './process-memory';
+import {
+  type BenchResults,
+  format,
+  judge,
+  type OperationResult,
+  type WebResult,
+  writeResults,
+} from './report';
+import { StatementCounter } from './sql-statements';
+
+/**
+ * `npm run bench`: the budgets of the large workspace, measured. Seeds it once (seed:large), times
+ * the scheduled health refresh over every customer, starts the built app and, beside it, the bare
+ * http + pg baseline, loads each with autocannon, measures the web client, prints a table and writes
+ * bench/results.json. Exits 1 when a budget is missed. See docs/performance.md.
+ */
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
+const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
+const WEB_BUDGETS = join(ROOT, 'apps', 'web', 'perf', 'web-budgets.mjs');
+
+/**
+ * The benchmark database's app secret: its feedback links (and the app's login password) derive from
+ * it, so it must stay the same from run to run. Benchmark data only; never a real deployment's.
+ */
+const BENCH_SECRET = process.env.RAPPORT_SECRET ?? 'rapport-benchmark-secret-not-for-real-data';
+
+/** The large workspace: `npm run bench -- --customers N --interactions N` (seeded once per size). */
+function workspaceSize(): { customers: number; interactions: number } {
+  const { values } = parseArgs({
+    options: { customers: { type: 'string', default: '100000' }, interactions: { type: 'string', default: '1000000' } },
+  });
+  return { customers: Number(values.customers), interactions: Number(values.interactions) };
+}
+
+const settings: LoadSettings = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 8),
+  warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 3),
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+};
+
+/** A part of the operations by name (e.g. `BENCH_ONLY=list`): a quick look, nothing else, nothing written. */
+const ONLY = process.env.BENCH_ONLY?.toLowerCase();
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { member { id } } }',
+      variables: { email, password },
+    }),
+  });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!res.ok || !cookie) throw new Error(`could not sign in as ${email}: ${await res.text()}`);
+  return cookie;
+}
+
+/** Sends one request of a load and fails loudly on an error answer, so no load measures errors. */
+async function check(name: string, load: Load): Promise<void> {
+  const res = await fetch(load.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...load.headers },
+    body: load.body(),
+  });
+  const text = await res.text();
+  if (!res.ok || text.includes('"errors"'))
+    throw new Error(`${name} answers ${res.status}: ${text.slice(0, 500)}`);
+}
+
+/** The health pass the scheduler runs, over every customer (all made stale), in this process. */
+async function timeHealthRefresh(url: string, secret: string): Promise<BenchResults['refresh']> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', RAPPORT_SECRET: secret });
+  const app = await createApp(config, url, createLogger('silent'));
+  try {
+    const start = performance.now();
+    const customers = await app.get(CustomerStateService).refreshStale(new Date());
+    return { customers, seconds: (performance.now() - start) / 1000 };
+  } finally {
+    await stopApp(app);
+  }
+}
+
+async function startBaseline(appLoginUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, 'baseline-server.js')], {
+    env: { ...process.env, DATABASE_URL: appLoginUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.stdout) await once(child.stdout, 'data');
+  return { child, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+/** The web client's budgets, from apps/web/perf/web-budgets.mjs against the running app. */
+async function measureWeb(base: string, cookie: string, feedbackPath: string): Promise<WebResult | null> {
+  if (!existsSync(WEB_BUDGETS)) return null;
+  const child = spawn(
+    process.execPath,
+    [
+      WEB_BUDGETS,
+      '--json',
+      '--dist',
+      join(ROOT, 'apps', 'web', 'dist'),
+      '--base',
+      base,
+      '--cookie',
+      cookie,
+      '--feedback-path',
+      feedbackPath,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`web-budgets.mjs exited with ${code}`);
+  return JSON.parse(out) as WebResult;
+}
+
+async function measureOperations(
+  app: AppProcess,
+  baselineUrl: string,
+  workspace: LargeWorkspace,
+  cookie: string,
+  counter: StatementCounter | null,
+): Promise<OperationResult[]> {
+  const api = `${app.base}/graphql`;
+  const asOwner = { cookie };
+  const gql = (query: string, variables?: () => Record<string, unknown>) => () =>
+    JSON.stringify({ query, variables: variables?.() });
+  let sent = 0;
+  const loads: [string, 'api' | 'baseline', Load][] = [
+    ['customer list', 'baseline', { url: baselineUrl, headers: asOwner, body: gql(CUSTOMER_LIST) }],
+    ['customer list', 'api', { url: api, headers: asOwner, body: gql(CUSTOMER_LIST) }],
+    ['customer list, overdue', 'api', { url: api, headers: asOwner, body: gql(OVERDUE_LIST) }],
+    [
+      'customer page',
+      'api',
+      { url: api, headers: asOwner, body: gql(CUSTOMER_PAGE, () => ({ id: pick(workspace.customerIds) })) },
+    ],
+    ['dashboard', 'api', { url: api, headers: asOwner, body: gql(DASHBOARD) }],
+    [
+      'logInteraction',
+      'api',
+      {
+        url: api,
+        headers: asOwner,
+        body: gql(LOG_INTERACTION, () => ({
+          input: {
+            customerId: pick(workspace.customerIds),
+            channel: 'PHONE',
+            direction: 'OUTBOUND',
+            purpose: 'RELATIONSHIP',
+            sentiment: 1,
+            summary: `Benchmark check-in ${++sent}`,
+            idempotencyKey: randomUUID(),
+          },
+        })),
+      },
+    ],
+    [
+      'submitFeedback (public)',
+      'api',
+      {
+        url: api,
+        body: gql(SUBMIT_FEEDBACK, () => ({
+          token: workspace.nextFeedbackToken(),
+          input: { score: 9, comment: null },
+        })),
+      },
+    ],
+  ];
+  const results: OperationResult[] = [];
+  for (const [operation, server, load] of loads) {
+    if (ONLY && !operation.toLowerCase().includes(ONLY)) continue;
+    await check(`${operation} (${server})`, load);
+    const result = await runLoad(load, settings, async () => {
+      await counter?.reset();
+    });
+    const statements = (await counter?.perRequest(result.requests)) ?? null;
+    results.push({ operation, server, load: result, statements });
+    console.log(
+      `${operation} (${server}): ${result.requestsPerSecond.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms` +
+        (statements ? `, ${statements.queries.toFixed(2)} statements/request` : ''),
+    );
+  }
+  return results;
+}
+
+async function main() {
+  const database = await openBenchDatabase();
+  const admin = new Pool({ connectionString: database.url, max: 2 });
+  const children: ChildProcess[] = [];
+  let app: AppProcess | undefined;
+  try {
+    const secret = BENCH_SECRET;
+    const workspace = await openLargeWorkspace(database.url, workspaceSize(), secret);
+    console.log(`large workspace: ${workspace.customers} customers, ${workspace.interactions} interactions`);
+
+    const refresh = ONLY ? null : await timeHealthRefresh(database.url, secret);
+    if (refresh)
+      console.log(`health refresh: ${refresh.customers} customers in ${refresh.seconds.toFixed(1)} s`);
+
+    const logDir = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
+    app = await AppProcess.start(database.url, join(logDir, 'app.log'), {
+      secret,
+      env: { NODE_ENV: 'production' },
+      // BENCH_PROFILE=<dir>: a CPU profile of the app (open it in Chrome's DevTools).
+      nodeArgs: process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : [],
+    });
+    console.log(`app ready in ${(app.startupMs / 1000).toFixed(2)} s (log: ${app.logFile})`);
+    const baseline = await startBaseline(await ensureAppLogin(database.url, secret));
+    children.push(baseline.child);
+
+    const { rows } = await admin.query<{ db: string; version: string }>(
+      `select current_database() as db, current_setting('server_version') as version`,
+    );
+    const counter = await StatementCounter.open(admin, [appLoginRole(String(rows[0]?.db)), APP_ROLE]);
+    const cookie = await signIn(app.base, workspace.owner.email, workspace.owner.password);
+
+    const operations = await measureOperations(app, baseline.url, workspace, cookie, counter);
+    if (!refresh) return; // a partial run (BENCH_ONLY)
+    const healthSummary: LoadResult = await runLoad(
+      {
+        url: `${app.base}/graphql`,
+        headers: { cookie },
+        body: () => JSON.stringify({ query: HEALTH_SUMMARY }),
+      },
+      { connections: 1, warmupSeconds: 1, seconds: 5 },
+    );
+    const peak = app.child.pid ? peakRssMb(app.child.pid) : null;
+    const web = await measureWeb(app.base, cookie, `/f/${workspace.nextFeedbackToken()}`);
+
+    const measured = {
+      ranAt: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version, postgres: String(rows[0]?.version) },
+      workspace: { customers: workspace.customers, interactions: workspace.interactions },
+      settings,
+      operations,
+      healthSummary,
+      refresh,
+      coldStartSeconds: app.startupMs / 1000,
+      peakRssMb: peak,
+      web,
+    };
+    const results: BenchResults = { ...measured, budgets: judge(measured) };
+    console.log(`\n${format(results)}\n`);
+    await writeResults(RESULTS_FILE, results);
+    console.log(`written to ${RESULTS_FILE}`);
+    if (results.budgets.some((b) => !b.met)) process.exitCode = 1;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await app?.stop();
+    await admin.end();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
