@@ -44,9 +44,9 @@ function staticClosure(manifest, key, into = new Set()) {
 }
 
 /**
- * The JavaScript a route's first render needs, per lazily loaded module (a page, or the signed-in
- * layout): the initial JavaScript plus the module's chunk and its static imports. A page under the
- * signed-in layout also needs the layout's (see `layout`). From Vite's manifest (`build.manifest`).
+ * The JavaScript a route's first render needs, per page the router loads lazily (the entry's dynamic
+ * imports): the initial JavaScript plus the page's chunk and its static imports. What a page loads
+ * after rendering (its charts' drawings) is not counted. From Vite's manifest (`build.manifest`).
  */
 export function routeChunks(distDir) {
   const manifestPath = join(distDir, '.vite', 'manifest.json');
@@ -55,11 +55,10 @@ export function routeChunks(distDir) {
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   const initial = staticClosure(manifest, entry);
   const routes = {};
-  for (const [key, chunk] of Object.entries(manifest)) {
-    if (!chunk.isDynamicEntry) continue;
-    const files = [...staticClosure(manifest, key, new Set(initial))];
+  for (const page of manifest[entry].dynamicImports ?? []) {
+    const files = [...staticClosure(manifest, page, new Set(initial))];
     const lazy = measured(distDir, files.slice(initial.size));
-    routes[key] = { ...measured(distDir, files), lazyGzipBytes: lazy.gzipBytes };
+    routes[page] = { ...measured(distDir, files), lazyGzipBytes: lazy.gzipBytes };
   }
   return routes;
 }

@@ -53,7 +53,7 @@ function print(report) {
   for (const f of js.files) console.log(`  ${f.file.padEnd(48)} ${kb(f.gzipBytes)}`);
   console.log(`Initial CSS: ${kb(js.cssGzipBytes)} gzipped`);
   if (js.routes) {
-    console.log('First render of a lazily loaded module (initial + its chunks):');
+    console.log('Per route page (initial + its chunks):');
     for (const [module, r] of Object.entries(js.routes))
       console.log(`  ${module.padEnd(60)} ${kb(r.gzipBytes)} (+${kb(r.lazyGzipBytes)})`);
   }
