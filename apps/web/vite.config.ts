@@ -1,9 +1,10 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // Compile the workspace packages (@rapport/domain, @rapport/ui) from their TypeScript source.
     conditions: ['source', ...defaultClientConditions],
@@ -16,9 +17,13 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each lazily loaded page needs (perf/web-budgets.mjs).
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // Libraries every page needs change less often than the app: their own chunks stay cached across
+        // releases. The rest of node_modules follows the pages that import it (recharts, qrcode, …),
+        // so it is not in the initial JavaScript of a page that does not need it.
         codeSplitting: {
           groups: [
             {
@@ -29,12 +34,6 @@ export default defineConfig({
               name: 'apollo',
               test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|graphql-tag)[\\/]/,
             },
-            {
-              // recharts and what it draws with (the dashboard's charts): large, and cached apart.
-              name: 'charts',
-              test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|@reduxjs|redux|react-redux|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3)[\\/]/,
-            },
-            { name: 'vendor', test: /node_modules/ },
           ],
         },
       },

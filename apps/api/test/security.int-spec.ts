@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ERROR_CODES } from '@rapport/domain';
 import express from 'express';
 import request from 'supertest';
@@ -362,13 +363,17 @@ describe('web client', () => {
   // The app serves apps/web/dist, which exists only after the web build; these tests mount the same
   // router on a build of their own so they do not depend on it.
   const INDEX = '<!doctype html><title>Rapport</title><div id="root"></div>';
+  const APP_JS = 'console.log("rapport")';
   let dist: string;
   let web: express.Express;
   beforeAll(() => {
     dist = mkdtempSync(join(tmpdir(), 'rapport-web-'));
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), INDEX);
-    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("rapport")');
+    writeFileSync(join(dist, 'assets', 'app.js'), APP_JS);
+    // As the web build writes them: precompressed copies next to each asset.
+    writeFileSync(join(dist, 'assets', 'app.js.br'), brotliCompressSync(APP_JS));
+    writeFileSync(join(dist, 'assets', 'app.js.gz'), gzipSync(APP_JS));
     web = express().use(webApp(dist));
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -384,10 +389,32 @@ describe('web client', () => {
     },
   );
 
-  it('serves built assets as they are', async () => {
-    const res = await request(web).get('/assets/app.js');
+  it('serves built assets as they are, cached for good (their names change with their content)', async () => {
+    const res = await request(web).get('/assets/app.js').set('accept-encoding', 'identity');
     expect(res.status).toBe(200);
-    expect(res.text).toBe('console.log("rapport")');
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.text).toBe(APP_JS);
+  });
+
+  it.each([
+    ['br, gzip, deflate', 'br'],
+    ['gzip, deflate', 'gzip'],
+  ])('serves the precompressed asset to a browser accepting %s', async (accept, encoding) => {
+    const res = await request(web).get('/assets/app.js').set('accept-encoding', accept);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // supertest decodes the body by its content-encoding.
+    expect(res.text).toBe(APP_JS);
+  });
+
+  it('answers a missing asset (a chunk of an older release) with 404, not index.html', async () => {
+    const res = await request(web).get('/assets/DashboardPage-old.js').set('accept', '*/*');
+    expect(res.status).toBe(404);
   });
 
   it.each(['/graphql', '/healthz', '/readyz'])('leaves %s to the API', async (path) => {

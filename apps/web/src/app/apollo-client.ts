@@ -2,13 +2,15 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 
-/** The cache, with paged lists (customers, check-ins, a customer's timeline and history) merged page by page. */
+/**
+ * The cache, with paged lists (check-ins, a customer's timeline and history) merged page by page. The
+ * customer list is not merged: it shows one page at a time, each cached by its own arguments.
+ */
 export function createCache() {
   return new InMemoryCache({
     typePolicies: {
       Query: {
         fields: {
-          customers: relayStylePagination(['filter', 'orderBy', 'first']),
           checkIns: relayStylePagination(['assigneeId', 'customerId', 'status', 'dueBefore', 'first']),
           history: relayStylePagination(['entity', 'first']),
         },

@@ -1,51 +1,53 @@
-import type { RouteObject } from 'react-router';
-import { AuditPage } from '~/features/audits/pages/AuditPage';
-import { AuditsPage } from '~/features/audits/pages/AuditsPage';
-import { NewAuditPage } from '~/features/audits/pages/NewAuditPage';
-import { PublicAuditPage } from '~/features/audits/pages/PublicAuditPage';
-import { RunAuditPage } from '~/features/audits/pages/RunAuditPage';
-import { AcceptInvitationPage } from '~/features/auth/pages/AcceptInvitationPage';
-import { SignInPage } from '~/features/auth/pages/SignInPage';
-import { SignUpPage } from '~/features/auth/pages/SignUpPage';
-import { MyCheckInsPage } from '~/features/check-ins/pages/MyCheckInsPage';
-import { CustomerPage } from '~/features/customers/pages/CustomerPage';
-import { CustomersPage } from '~/features/customers/pages/CustomersPage';
-import { EditCustomerPage } from '~/features/customers/pages/EditCustomerPage';
-import { NewCustomerPage } from '~/features/customers/pages/NewCustomerPage';
-import { DashboardPage } from '~/features/dashboard/pages/DashboardPage';
-import { FeedbackPage } from '~/features/feedback/pages/FeedbackPage';
-import { PublicFeedbackPage } from '~/features/feedback-form/pages/PublicFeedbackPage';
-import { FrictionBoardPage } from '~/features/friction/pages/FrictionBoardPage';
-import { SettingsPage } from '~/features/settings/pages/SettingsPage';
-import { TouchpointsPage } from '~/features/touchpoints/pages/TouchpointsPage';
+import { LoadingState } from '@rapport/ui';
+import type { ComponentType } from 'react';
+import { Outlet, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 import { RedirectIfSignedIn, RequireAuth } from './session';
 
+/**
+ * A page in its own chunk, fetched the first time its route matches: the initial JavaScript holds only
+ * the shell (router, Apollo, the signed-in layout), and recharts comes with the pages that draw charts.
+ * The router keeps the current page on screen until the next one has loaded.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): RouteObject['lazy'] {
+  return async () => ({ Component: (await load())[name] });
+}
+
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteError />,
+    // Shown while the first page's chunk loads; the same full-page state as the session check after it.
+    hydrateFallbackElement: (
+      <div className="app-fullpage">
+        <LoadingState />
+      </div>
+    ),
     children: [
       {
-        path: '/sign-in',
         element: (
           <RedirectIfSignedIn>
-            <SignInPage />
+            <Outlet />
           </RedirectIfSignedIn>
         ),
+        children: [
+          { path: '/sign-in', lazy: page(() => import('~/features/auth/pages/SignInPage'), 'SignInPage') },
+          { path: '/sign-up', lazy: page(() => import('~/features/auth/pages/SignUpPage'), 'SignUpPage') },
+        ],
       },
       {
-        path: '/sign-up',
-        element: (
-          <RedirectIfSignedIn>
-            <SignUpPage />
-          </RedirectIfSignedIn>
-        ),
+        path: '/invite/:token',
+        lazy: page(() => import('~/features/auth/pages/AcceptInvitationPage'), 'AcceptInvitationPage'),
       },
-      { path: '/invite/:token', element: <AcceptInvitationPage /> },
-      { path: '/a/:token', element: <PublicAuditPage /> },
-      { path: '/f/:token', element: <PublicFeedbackPage /> },
+      {
+        path: '/a/:token',
+        lazy: page(() => import('~/features/audits/pages/PublicAuditPage'), 'PublicAuditPage'),
+      },
+      {
+        path: '/f/:token',
+        lazy: page(() => import('~/features/feedback-form/pages/PublicFeedbackPage'), 'PublicFeedbackPage'),
+      },
       {
         path: '/',
         element: (
@@ -54,20 +56,56 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: 'customers', element: <CustomersPage /> },
-          { path: 'customers/new', element: <NewCustomerPage /> },
-          { path: 'customers/:id', element: <CustomerPage /> },
-          { path: 'customers/:id/edit', element: <EditCustomerPage /> },
-          { path: 'check-ins', element: <MyCheckInsPage /> },
-          { path: 'touchpoints', element: <TouchpointsPage /> },
-          { path: 'audits', element: <AuditsPage /> },
-          { path: 'audits/new', element: <NewAuditPage /> },
-          { path: 'audits/:id', element: <AuditPage /> },
-          { path: 'audits/:id/run', element: <RunAuditPage /> },
-          { path: 'friction', element: <FrictionBoardPage /> },
-          { path: 'feedback', element: <FeedbackPage /> },
-          { path: 'settings', element: <SettingsPage /> },
+          {
+            index: true,
+            lazy: page(() => import('~/features/dashboard/pages/DashboardPage'), 'DashboardPage'),
+          },
+          {
+            path: 'customers',
+            lazy: page(() => import('~/features/customers/pages/CustomersPage'), 'CustomersPage'),
+          },
+          {
+            path: 'customers/new',
+            lazy: page(() => import('~/features/customers/pages/NewCustomerPage'), 'NewCustomerPage'),
+          },
+          {
+            path: 'customers/:id',
+            lazy: page(() => import('~/features/customers/pages/CustomerPage'), 'CustomerPage'),
+          },
+          {
+            path: 'customers/:id/edit',
+            lazy: page(() => import('~/features/customers/pages/EditCustomerPage'), 'EditCustomerPage'),
+          },
+          {
+            path: 'check-ins',
+            lazy: page(() => import('~/features/check-ins/pages/MyCheckInsPage'), 'MyCheckInsPage'),
+          },
+          {
+            path: 'touchpoints',
+            lazy: page(() => import('~/features/touchpoints/pages/TouchpointsPage'), 'TouchpointsPage'),
+          },
+          { path: 'audits', lazy: page(() => import('~/features/audits/pages/AuditsPage'), 'AuditsPage') },
+          {
+            path: 'audits/new',
+            lazy: page(() => import('~/features/audits/pages/NewAuditPage'), 'NewAuditPage'),
+          },
+          { path: 'audits/:id', lazy: page(() => import('~/features/audits/pages/AuditPage'), 'AuditPage') },
+          {
+            path: 'audits/:id/run',
+            lazy: page(() => import('~/features/audits/pages/RunAuditPage'), 'RunAuditPage'),
+          },
+          {
+            path: 'friction',
+            lazy: page(() => import('~/features/friction/pages/FrictionBoardPage'), 'FrictionBoardPage'),
+          },
+          {
+            path: 'feedback',
+            lazy: page(() => import('~/features/feedback/pages/FeedbackPage'), 'FeedbackPage'),
+          },
+          {
+            path: 'settings',
+            lazy: page(() => import('~/features/settings/pages/SettingsPage'), 'SettingsPage'),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -110,10 +110,10 @@ describe('CustomersPage', () => {
     expect(await screen.findByRole('link', { name: 'Customer 1' })).toBeInTheDocument();
   });
 
-  it('lists customers with the total, and loads more by cursor', async () => {
+  it('lists customers with the total, one page at a time, next and previous by cursor', async () => {
     const user = userEvent.setup();
     renderPage([
-      { request: customersRequest(), result: page([customer(1), customer(2)], 3, true) },
+      { request: customersRequest(), result: page([customer(1), customer(2)], 3, true), maxUsageCount: 2 },
       {
         request: customersRequest({}, `cursor-${customer(2).id}`),
         result: page([customer(3)], 3, false),
@@ -130,14 +130,22 @@ describe('CustomersPage', () => {
       `/customers/${customer(1).id}`,
     );
     expect(screen.getByText('Acme Ltd')).toBeInTheDocument();
-    expect(screen.getByText('Showing 2 of 3')).toBeInTheDocument();
+    expect(screen.getByText('Showing 1–2 of 3')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
     expect(screen.getByText('3 customers')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Previous' })).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Load more' }));
-    await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(3));
-    expect(screen.getByText('Showing 3 of 3')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    // The next page replaces this one: the list never holds more than a page.
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('link', { name: 'Customer 3' })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Customers' })).getAllByRole('link')).toHaveLength(1);
+    expect(screen.getByText('Showing 3–3 of 3')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Next' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(await screen.findByRole('link', { name: 'Customer 1' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Customer 3' })).not.toBeInTheDocument();
+    expect(screen.getByText('Showing 1–2 of 3')).toBeInTheDocument();
   });
 
   it('searches as you type, once typing pauses', async () => {

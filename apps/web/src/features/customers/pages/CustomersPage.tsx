@@ -63,7 +63,6 @@ export function CustomersPage() {
   const band =
     BAND_OPTIONS.find((option) => option.value && option.value === params.get('band'))?.value || null;
   const overdueOnly = params.get('overdue') === '1';
-  const [loadingMore, setLoadingMore] = useState(false);
   const notice = (location.state as { notice?: string } | null)?.notice;
 
   // Keep the filters in the address, so a reload or the back button keeps them.
@@ -95,27 +94,32 @@ export function CustomersPage() {
     if (overdueOnly) f.checkInOverdue = true;
     return f;
   }, [debouncedSearch, debouncedTag, ownerId, status, band, overdueOnly]);
+  // One page in the DOM at a time, however many customers there are: `pages` holds, for each page after
+  // the first up to the one shown, the cursor it starts after and how many rows come before it. Another
+  // filter or order starts at page 1.
+  const pagingKey = JSON.stringify([filter, orderBy]);
+  const [paging, setPaging] = useState({ key: pagingKey, pages: [] as { after: string; offset: number }[] });
+  const pages = paging.key === pagingKey ? paging.pages : [];
+  const after = pages.at(-1)?.after;
   const filtered = Boolean(
     debouncedSearch || debouncedTag || ownerId || status !== 'ACTIVE' || band || overdueOnly,
   );
 
-  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(CustomersDocument, {
-    variables: { first: CUSTOMERS_PAGE_SIZE, filter, orderBy },
+  const { data, previousData, loading, error, refetch } = useQuery(CustomersDocument, {
+    variables: { first: CUSTOMERS_PAGE_SIZE, filter, orderBy, ...(after ? { after } : {}) },
   });
   const members = useQuery(MembersDocument);
   const shown = data ?? previousData;
   const connection = shown?.customers;
   const customers = connection?.edges.map((edge) => edge.node) ?? [];
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
+  const offset = pages.at(-1)?.offset ?? 0;
+  const nextPage = () => {
+    const next = connection?.pageInfo.endCursor;
+    if (next)
+      setPaging({ key: pagingKey, pages: [...pages, { after: next, offset: offset + customers.length }] });
   };
+  const previousPage = () => setPaging({ key: pagingKey, pages: pages.slice(0, -1) });
 
   const clearFilters = () => {
     setSearch('');
@@ -169,16 +173,23 @@ export function CustomersPage() {
     body = (
       <>
         <CustomerList customers={customers} onTagClick={(tag) => setTagText(tag)} />
-        <div className="list-footer">
+        <nav className="list-footer" aria-label="Pages of customers">
           <span>
-            Showing {customers.length} of {connection.totalCount}
+            Showing {offset + 1}–{offset + customers.length} of {connection.totalCount}
           </span>
-          {connection.pageInfo.hasNextPage && (
-            <Button variant="secondary" loading={loadingMore} onClick={() => void loadMore()}>
-              Load more
-            </Button>
-          )}
-        </div>
+          <span className="list-footer__pages">
+            {pages.length > 0 && (
+              <Button variant="secondary" disabled={loading} onClick={previousPage}>
+                Previous
+              </Button>
+            )}
+            {connection.pageInfo.hasNextPage && (
+              <Button variant="secondary" disabled={loading} onClick={nextPage}>
+                Next
+              </Button>
+            )}
+          </span>
+        </nav>
       </>
     );
   }

@@ -1,8 +1,9 @@
 import { EmptyState, HEALTH_BAND_LABELS, type HealthBandName, healthBandModifier } from '@rapport/ui';
 import { Link, useNavigate } from 'react-router';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame } from './ChartFrame';
-import { BAND_COLORS, BANDS, CHART_COLORS } from './dashboard-format';
+import { ChartFrame, lazyDrawing } from './ChartFrame';
+import { BANDS } from './dashboard-format';
+
+const BandBars = lazyDrawing(() => import('./drawings').then((m) => m.BandBars));
 
 export interface BandCounts {
   healthy: number;
@@ -69,40 +70,7 @@ export function BandChart({ counts }: { counts: BandCounts }) {
         </>
       }
     >
-      <BarChart data={data} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-        <XAxis
-          dataKey="label"
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tickLine={false}
-          axisLine={false}
-          width={32}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <Tooltip cursor={{ fill: 'rgb(29 29 26 / 0.04)' }} formatter={(value) => [value, 'Customers']} />
-        <Bar
-          dataKey="count"
-          name="Customers"
-          radius={[6, 6, 0, 0]}
-          maxBarSize={64}
-          cursor="pointer"
-          isAnimationActive={false}
-          onClick={(_, index) => {
-            const band = data[index]?.band;
-            if (band) void navigate(bandPath(band));
-          }}
-        >
-          {data.map((d) => (
-            <Cell key={d.band} fill={BAND_COLORS[d.band]} />
-          ))}
-          <LabelList dataKey="count" position="top" fill={CHART_COLORS.axis} fontSize={12} />
-        </Bar>
-      </BarChart>
+      <BandBars data={data} onSelect={(band) => void navigate(bandPath(band))} />
     </ChartFrame>
   );
 }

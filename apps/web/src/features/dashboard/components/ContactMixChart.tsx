@@ -1,13 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, EmptyState } from '@rapport/ui';
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { ContactMixQuery } from '~/gql/graphql';
 import { ContactMixDocument } from '../graphql/dashboard.graphql';
-import { ChartFrame } from './ChartFrame';
-import { CHART_COLORS, DASHBOARD_DAYS, formatShare } from './dashboard-format';
+import { ChartFrame, lazyDrawing } from './ChartFrame';
+import { DASHBOARD_DAYS, formatShare } from './dashboard-format';
 import { SectionState } from './SectionState';
 
 export type MemberContactMix = ContactMixQuery['contactMix'][number];
+
+const ContactMixBars = lazyDrawing(() => import('./drawings').then((m) => m.ContactMixBars));
 
 /** "4 of 10 contacts", "no contacts". */
 function describeCounts(row: MemberContactMix): string {
@@ -54,42 +55,7 @@ export function ContactMixChart({ rows }: { rows: readonly MemberContactMix[] })
         </>
       }
     >
-      <BarChart
-        data={data}
-        layout="vertical"
-        margin={{ top: 0, right: 88, bottom: 0, left: 0 }}
-        barCategoryGap={10}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-        <XAxis
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickFormatter={(value: number) => `${value}%`}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={104}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <Bar
-          dataKey="percent"
-          name="Non-sales share"
-          fill={CHART_COLORS.line}
-          radius={[0, 6, 6, 0]}
-          background={{ fill: CHART_COLORS.grid }}
-          isAnimationActive={false}
-        >
-          <LabelList dataKey="label" position="right" fill={CHART_COLORS.axis} fontSize={12} />
-        </Bar>
-      </BarChart>
+      <ContactMixBars data={data} />
     </ChartFrame>
   );
 }

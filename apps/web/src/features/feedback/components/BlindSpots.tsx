@@ -1,9 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, EmptyState } from '@rapport/ui';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { STAGE_LABELS } from '~/app/labels';
-import { ChartFrame } from '~/features/dashboard/components/ChartFrame';
-import { CHART_COLORS } from '~/features/dashboard/components/dashboard-format';
+import { ChartFrame, lazyDrawing } from '~/features/dashboard/components/ChartFrame';
 import { SectionState } from '~/features/dashboard/components/SectionState';
 import type { BlindSpotsQuery } from '~/gql/graphql';
 import {
@@ -17,10 +15,11 @@ import {
 } from '../feedback-format';
 import { BlindSpotsDocument } from '../graphql/feedback.graphql';
 
+const BlindSpotBars = lazyDrawing(() => import('./drawings').then((m) => m.BlindSpotBars));
+
 export type BlindSpot = BlindSpotsQuery['blindSpots'][number];
 
 /** `--rp-color-gray-600` for auditors, `--rp-color-brand-600` for customers. */
-const SIDE_COLORS = { audit: '#5c5c55', customer: '#0f7a6b' } as const;
 
 /** Why a side has no score. */
 function auditGapReason(spot: BlindSpot): string {
@@ -146,34 +145,7 @@ export function BlindSpotChart({ spots }: { spots: readonly BlindSpot[] }) {
       caption={`Auditors' and customers' scores out of 100, per touchpoint. ${spots.map(describeBlindSpot).join(' ')}`}
       className="fb-bs-chart"
     >
-      <BarChart
-        data={data}
-        layout="vertical"
-        margin={{ top: 0, right: 12, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-        <XAxis
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={96}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="audit" name="Auditors" fill={SIDE_COLORS.audit} isAnimationActive={false} />
-        <Bar dataKey="customer" name="Customers" fill={SIDE_COLORS.customer} isAnimationActive={false} />
-      </BarChart>
+      <BlindSpotBars data={data} />
     </ChartFrame>
   );
 }

@@ -1,9 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, EmptyState } from '@rapport/ui';
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame } from '~/features/dashboard/components/ChartFrame';
-import { CHART_COLORS } from '~/features/dashboard/components/dashboard-format';
+import { ChartFrame, lazyDrawing } from '~/features/dashboard/components/ChartFrame';
 import { SectionState } from '~/features/dashboard/components/SectionState';
 import {
   FEEDBACK_MONTHS,
@@ -20,16 +18,11 @@ import {
 import { FeedbackScoresOverTimeDocument } from '../graphql/feedback.graphql';
 import { GuardNote } from './GuardNote';
 
+const MetricBars = lazyDrawing(() => import('./drawings').then((m) => m.MetricBars));
+
 export interface MonthSummary extends Summary {
   label: string;
 }
-
-const DOMAINS: Record<Metric, [number, number]> = { nps: [-100, 100], csat: [0, 1], ces: [1, 7] };
-const TICKS: Record<Metric, number[]> = {
-  nps: [-100, -50, 0, 50, 100],
-  csat: [0, 0.25, 0.5, 0.75, 1],
-  ces: [1, 3, 5, 7],
-};
 
 /** One month of one metric, in words: "+20 (12 answers)", hidden by the guard, or no answers. */
 function describeMonth(metric: Metric, month: MonthSummary): string {
@@ -57,35 +50,7 @@ function MetricChart({ metric, months }: { metric: Metric; months: readonly Mont
       </h3>
       {hasValues ? (
         <ChartFrame height={180} caption={describeMetric(metric, months)}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-            <XAxis
-              dataKey="label"
-              tickLine={false}
-              axisLine={false}
-              interval={0}
-              tickFormatter={(label: string) => label.split(' ')[0] ?? label}
-              tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-            />
-            <YAxis
-              domain={DOMAINS[metric]}
-              ticks={TICKS[metric]}
-              tickFormatter={(v: number) => formatMetric(metric, v)}
-              tickLine={false}
-              axisLine={false}
-              width={40}
-              tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-            />
-            {metric === 'nps' && <ReferenceLine y={0} stroke={CHART_COLORS.axis} />}
-            <Tooltip formatter={(v) => formatMetric(metric, typeof v === 'number' ? v : null)} />
-            <Bar
-              dataKey="value"
-              name={info?.title}
-              fill={CHART_COLORS.line}
-              radius={[3, 3, 0, 0]}
-              isAnimationActive={false}
-            />
-          </BarChart>
+          <MetricBars metric={metric} data={data} name={info?.title} />
         </ChartFrame>
       ) : (
         <p className="fb-muted fb-metric__none">{describeMetric(metric, months)}</p>

@@ -24,6 +24,7 @@ jest.mock('qrcode', () => ({
 }));
 
 describe('FeedbackPage', () => {
+  // axe-core over the whole page takes seconds on a busy machine: more than jest's default 5 s.
   it('shows every section, and passes axe-core checks', async () => {
     const restore = mockResizeObserver();
     const { container } = renderRoute(<FeedbackPage now={NOW} />, {
@@ -67,5 +68,5 @@ describe('FeedbackPage', () => {
     const results = await axe.run(container, { rules: { region: { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
     restore();
-  });
+  }, 20_000);
 });

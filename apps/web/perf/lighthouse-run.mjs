@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+
+export const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Lighthouse's own configurations: mobile (its default: Moto G Power, simulated slow 4G) or desktop. */
+const PRESETS = { mobile: undefined, desktop: desktopConfig };
+
+function summary(lhr) {
+  const ms = (id) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN);
+  return {
+    url: lhr.requestedUrl,
+    finalUrl: lhr.finalDisplayedUrl,
+    score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    fcpMs: ms('first-contentful-paint'),
+    lcpMs: ms('largest-contentful-paint'),
+    tbtMs: ms('total-blocking-time'),
+    cls: Number((lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN).toFixed(3)),
+    speedIndexMs: ms('speed-index'),
+    ...(lhr.runtimeError ? { error: lhr.runtimeError.message } : {}),
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Lighthouse's performance category for one URL in a fresh headless Chromium (a new profile each
+ * run). With several runs, the run with the median score is reported (Lighthouse varies run to run).
+ */
+export async function lighthousePerformance(
+  url,
+  { cookie, preset = 'mobile', runs = 1, chromePath = '/usr/bin/chromium' } = {},
+) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'rapport-lighthouse-'));
+    const chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS, userDataDir });
+    try {
+      const result = await lighthouse(
+        url,
+        {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+          ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+        },
+        PRESETS[preset],
+      );
+      if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+      results.push(summary(result.lhr));
+    } finally {
+      chrome.kill();
+      await rm(userDataDir, { recursive: true, force: true });
+    }
+  }
+  const score = median(results.map((r) => r.score));
+  return { ...results.find((r) => r.score === score), preset, runs };
+}
