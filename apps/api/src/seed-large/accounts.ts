@@ -1,7 +1,7 @@
 import { DEFAULT_CADENCE_DAYS } from '@rapport/domain';
 import type { CopyValue } from './copy-rows';
-import { TOUCHPOINTS } from './vocabulary';
 import { DAY_MS } from './options';
+import { TOUCHPOINTS } from './vocabulary';
 import type { World } from './world';
 
 /** Password hashes by role, made once per run with the app's own passwords module. */

@@ -8,15 +8,16 @@ import type { SeedLargeOptions } from './options';
 import { seedLarge } from './seed-large';
 import { LARGE_OWNER } from './world';
 
-const USAGE =
-  'Usage: npm run seed:large -- --customers N --interactions N [--small-workspaces N] [--seed N]';
+const USAGE = 'Usage: npm run seed:large -- --customers N --interactions N [--small-workspaces N] [--seed N]';
 
 /** A positive (or, with `zero`, non-negative) whole number, or a clear complaint naming the option. */
 function wholeNumber(name: string, text: string | undefined, zero = false): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || (!zero && value < 1)) {
-    throw new UsageError(`--${name} must be a ${zero ? 'non-negative' : 'positive'} whole number, not "${text}"`);
+    throw new UsageError(
+      `--${name} must be a ${zero ? 'non-negative' : 'positive'} whole number, not "${text}"`,
+    );
   }
   return value;
 }
@@ -57,7 +58,8 @@ async function main(): Promise<number> {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw error;
+    if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')))
+      throw error;
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
@@ -66,7 +68,9 @@ async function main(): Promise<number> {
   const linkSecret = config.linkSecret ?? (await dataDirLinkSecret(config.dataDir));
   const database = await openDatabase(config, logger);
   try {
-    const result = await seedLarge(database.url, { ...options, linkSecret }, (line) => console.log(`  ${line}`));
+    const result = await seedLarge(database.url, { ...options, linkSecret }, (line) =>
+      console.log(`  ${line}`),
+    );
     const signIn = `Sign in as ${LARGE_OWNER.email} / ${LARGE_OWNER.password}`;
     if (!result.created) {
       console.log(

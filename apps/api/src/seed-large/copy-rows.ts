@@ -9,7 +9,9 @@ export type CopyValue = string | number | boolean | Date | Buffer | readonly str
 /** Backslash, tab, newline and carriage return are the only characters COPY's text format escapes. */
 function escapeText(text: string): string {
   return /[\\\t\n\r]/.test(text)
-    ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    ? text.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
     : text;
 }
 

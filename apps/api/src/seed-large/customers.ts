@@ -52,7 +52,9 @@ export function* customerRows(world: World): Generator<CopyValue[]> {
       world.id('customer', c),
       `${first} ${last}`,
       r.chance(0.3) ? `${last} ${r.pick(COMPANY_WORDS)}` : null,
-      r.chance(0.8) ? `${first}.${last}.${c}@customers.example`.toLowerCase().replace(/[^a-z0-9.@]/g, '') : null,
+      r.chance(0.8)
+        ? `${first}.${last}.${c}@customers.example`.toLowerCase().replace(/[^a-z0-9.@]/g, '')
+        : null,
       r.chance(0.5) ? `+44 7700 ${String(r.int(0, 999_999)).padStart(6, '0')}` : null,
       tags,
       r.chance(0.1) ? 'Prefers to be called in the morning.' : null,

@@ -7,7 +7,9 @@ import { scopedKind } from './world';
 
 /** The app's own link derivation, under `secret` (RAPPORT_SECRET, or the data directory's link secret). */
 export function linkTokens(secret: string, publicUrl?: string): LinkTokens {
-  return new LinkTokens(loadConfig({ RAPPORT_SECRET: secret, ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}) }));
+  return new LinkTokens(
+    loadConfig({ RAPPORT_SECRET: secret, ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}) }),
+  );
 }
 
 export interface PendingFeedbackLink {

@@ -54,11 +54,41 @@ const EXPIRY_MS = 14 * DAY_MS;
 /** A shared link never expires by itself (as surveys.service.ts). */
 const NEVER = new Date('9999-12-31T00:00:00Z');
 
-const SURVEYS: { name: string; type: SurveyType; question: string; touchpoint: string | null; anonymous: boolean }[] = [
-  { name: 'Recommend us', type: 'NPS', question: 'How likely are you to recommend us to a friend?', touchpoint: null, anonymous: false },
-  { name: 'Delivery', type: 'CSAT', question: 'How happy were you with your delivery?', touchpoint: 'Morning delivery', anonymous: false },
-  { name: 'Ordering online', type: 'CES', question: 'How easy was it to order online?', touchpoint: 'Online cake order form', anonymous: false },
-  { name: 'Your visit', type: 'CSAT', question: 'How was your visit today?', touchpoint: 'Counter, High Street', anonymous: true },
+const SURVEYS: {
+  name: string;
+  type: SurveyType;
+  question: string;
+  touchpoint: string | null;
+  anonymous: boolean;
+}[] = [
+  {
+    name: 'Recommend us',
+    type: 'NPS',
+    question: 'How likely are you to recommend us to a friend?',
+    touchpoint: null,
+    anonymous: false,
+  },
+  {
+    name: 'Delivery',
+    type: 'CSAT',
+    question: 'How happy were you with your delivery?',
+    touchpoint: 'Morning delivery',
+    anonymous: false,
+  },
+  {
+    name: 'Ordering online',
+    type: 'CES',
+    question: 'How easy was it to order online?',
+    touchpoint: 'Online cake order form',
+    anonymous: false,
+  },
+  {
+    name: 'Your visit',
+    type: 'CSAT',
+    question: 'How was your visit today?',
+    touchpoint: 'Counter, High Street',
+    anonymous: true,
+  },
 ];
 const ANONYMOUS_SURVEY = 3;
 /** Which attributed survey a request is for: NPS half the time. */
@@ -116,11 +146,19 @@ export function surveyRows(world: World): CopyValue[][] {
 function* feedbackEvents(world: World): Generator<{ request?: RequestFact; response?: ResponseFact }> {
   const r = randomFor(world.seed, world.stream('feedback'));
   const { customers: cf, interactions: facts, members, spec } = world;
-  const memberOf = (i: number) => (i >= 0 ? (members[facts.member[i] as number]?.id ?? null) : r.pick(members).id);
-  const answer = (survey: number, request: RequestFact | null, respondedAt: number, n: number): ResponseFact => {
+  const memberOf = (i: number) =>
+    i >= 0 ? (members[facts.member[i] as number]?.id ?? null) : r.pick(members).id;
+  const answer = (
+    survey: number,
+    request: RequestFact | null,
+    respondedAt: number,
+    n: number,
+  ): ResponseFact => {
     const type = SURVEYS[survey]?.type ?? 'NPS';
     const score = SCORE_RANGES[type].min + weighted(r, SCORE_WEIGHTS[type]);
-    const comment = r.chance(0.35) ? r.pick(FEEDBACK_COMMENTS[isLowScore(type, score) ? 'low' : 'high']) : null;
+    const comment = r.chance(0.35)
+      ? r.pick(FEEDBACK_COMMENTS[isLowScore(type, score) ? 'low' : 'high'])
+      : null;
     return { id: world.id('response', n), survey, request, score, comment, respondedAt };
   };
   const anonymous = Math.round(spec.feedbackAnswers / 20);
@@ -134,7 +172,10 @@ function* feedbackEvents(world: World): Generator<{ request?: RequestFact; respo
     const interaction = count > 0 ? (cf.first[c] as number) + r.int(0, count - 1) : -1;
     const after = interaction >= 0 ? (facts.occurredAt[interaction] as number) : (cf.createdAt[c] as number);
     // An expired request was made at least its lifetime ago.
-    const createdAt = Math.min(after + r.int(1, 6) * 3_600_000, answered ? world.now : world.now - EXPIRY_MS - DAY_MS);
+    const createdAt = Math.min(
+      after + r.int(1, 6) * 3_600_000,
+      answered ? world.now : world.now - EXPIRY_MS - DAY_MS,
+    );
     const request: RequestFact = {
       id: world.id('request', k),
       survey: weighted(r, ATTRIBUTED_WEIGHTS),
@@ -144,7 +185,10 @@ function* feedbackEvents(world: World): Generator<{ request?: RequestFact; respo
       answeredAt: answered ? createdAt + r.next() * Math.min(5 * DAY_MS, (world.now - createdAt) / 2) : null,
       createdBy: memberOf(interaction),
     };
-    const response = request.answeredAt === null ? undefined : answer(request.survey, request, request.answeredAt, responses++);
+    const response =
+      request.answeredAt === null
+        ? undefined
+        : answer(request.survey, request, request.answeredAt, responses++);
     yield { request, response };
   }
   for (let k = 0; k < anonymous; k++) {
@@ -158,8 +202,12 @@ function* feedbackEvents(world: World): Generator<{ request?: RequestFact; respo
   for (let k = 0; k < spec.pendingFeedback; k++) {
     const c = (k * stride) % spec.customers;
     const last = (cf.first[c + 1] as number) - 1;
-    const createdAt = Math.max((cf.createdAt[c] as number) + 3_600_000, world.now - r.int(1, 240) * 3_600_000);
-    const interaction = last >= (cf.first[c] as number) && (facts.occurredAt[last] as number) < createdAt ? last : -1;
+    const createdAt = Math.max(
+      (cf.createdAt[c] as number) + 3_600_000,
+      world.now - r.int(1, 240) * 3_600_000,
+    );
+    const interaction =
+      last >= (cf.first[c] as number) && (facts.occurredAt[last] as number) < createdAt ? last : -1;
     yield {
       request: {
         id: world.id(pendingRequestKind, k),
@@ -202,7 +250,15 @@ export function* requestRows(world: World): Generator<CopyValue[]> {
 export function* accessTokenRows(world: World, links: LinkTokens): Generator<CopyValue[]> {
   if (world.spec.feedbackAnswers + world.spec.pendingFeedback === 0) return;
   const anonymousSurvey = surveyId(world, ANONYMOUS_SURVEY);
-  yield [tokenHash(links.token('survey', anonymousSurvey)), 'survey', world.workspaceId, anonymousSurvey, NEVER, null, new Date(world.createdAt + 2 * DAY_MS)];
+  yield [
+    tokenHash(links.token('survey', anonymousSurvey)),
+    'survey',
+    world.workspaceId,
+    anonymousSurvey,
+    NEVER,
+    null,
+    new Date(world.createdAt + 2 * DAY_MS),
+  ];
   for (const { request: q } of feedbackEvents(world)) {
     if (!q) continue;
     yield [

@@ -102,10 +102,23 @@ export function* frictionRows(world: World, points: readonly RaisedFriction[]): 
   for (const p of points) {
     const ageDays = (world.now - p.createdAt) / DAY_MS;
     const x = r.next();
-    const status = ageDays > 60 ? (x < 0.75 ? 'RESOLVED' : x < 0.85 ? 'IN_PROGRESS' : 'OPEN') : x < 0.2 ? 'RESOLVED' : x < 0.5 ? 'IN_PROGRESS' : 'OPEN';
+    const status =
+      ageDays > 60
+        ? x < 0.75
+          ? 'RESOLVED'
+          : x < 0.85
+            ? 'IN_PROGRESS'
+            : 'OPEN'
+        : x < 0.2
+          ? 'RESOLVED'
+          : x < 0.5
+            ? 'IN_PROGRESS'
+            : 'OPEN';
     const resolvedAt = status === 'RESOLVED' ? p.createdAt + r.next() * Math.min(ageDays, 45) * DAY_MS : null;
     const ownerId = p.ownerId ?? (status === 'OPEN' ? null : r.pick(world.members).id);
-    const updatedAt = resolvedAt ?? (status === 'IN_PROGRESS' ? p.createdAt + r.next() * Math.min(ageDays, 10) * DAY_MS : p.createdAt);
+    const updatedAt =
+      resolvedAt ??
+      (status === 'IN_PROGRESS' ? p.createdAt + r.next() * Math.min(ageDays, 10) * DAY_MS : p.createdAt);
     yield [
       world.workspaceId,
       p.id,

@@ -32,7 +32,7 @@ const CHANNELS_WITHOUT_TOUCHPOINT: Channel[] = ['PHONE', 'EMAIL', 'STORE', 'WEB'
 /**
  * Every customer's allotted interactions, at times between their creation and now: mostly with their
  * owner, at a touchpoint three times in five, sentiment tilted by the customer's disposition (support
- * calls lower). Some unhappy ones carry a friction note, and some of those were raised as friction
+ * calls lower). Some unhappy ones carry a friction note, and a few of those were raised as friction
  * points (recorded in `world.interactions.raised`). Records each interaction's facts as it goes.
  */
 export function* interactionRows(world: World): Generator<CopyValue[]> {
@@ -53,13 +53,14 @@ export function* interactionRows(world: World): Generator<CopyValue[]> {
         clamp(disposition * 1.4 + gaussian(r) * 0.8 + (purpose === SUPPORT ? -0.7 : 0.2), -2, 2),
       );
       const frictionNote = sentiment <= -1 && r.chance(0.25) ? r.pick(FRICTION_NOTES) : null;
-      if (frictionNote && r.chance(0.4)) facts.raised.push({ interaction: i, note: frictionNote });
+      if (frictionNote && r.chance(0.08)) facts.raised.push({ interaction: i, note: frictionNote });
       facts.occurredAt[i] = occurredAt;
       facts.member[i] = member;
       facts.touchpoint[i] = touchpoint;
       facts.relationship[i] = purpose === RELATIONSHIP ? 1 : 0;
       const purposeName = INTERACTION_PURPOSES[purpose] ?? 'SALES';
-      const inbound = purpose === SUPPORT ? r.chance(0.85) : purpose === RELATIONSHIP ? r.chance(0.2) : r.chance(0.5);
+      const inbound =
+        purpose === SUPPORT ? r.chance(0.85) : purpose === RELATIONSHIP ? r.chance(0.2) : r.chance(0.5);
       const at = new Date(occurredAt);
       yield [
         world.workspaceId,

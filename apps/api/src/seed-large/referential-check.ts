@@ -26,7 +26,9 @@ export async function orphanedReferences(client: PoolClient): Promise<string[]> 
   const broken: string[] = [];
   for (const key of keys) {
     const present = key.child_columns.map((column) => `c.${column} is not null`).join(' and ');
-    const matches = key.child_columns.map((column, i) => `p.${key.parent_columns[i]} = c.${column}`).join(' and ');
+    const matches = key.child_columns
+      .map((column, i) => `p.${key.parent_columns[i]} = c.${column}`)
+      .join(' and ');
     const { rows } = await client.query<{ n: number }>(
       `select count(*)::int as n from ${key.child} c
         where ${present} and not exists (select 1 from ${key.parent} p where ${matches})`,

@@ -106,7 +106,9 @@ export async function seedLarge(
       const refreshStarted = performance.now();
       const healthRefreshed = await refreshHealthAsTheAppDoes(ownerUrl, options.linkSecret);
       const healthRefreshMs = performance.now() - refreshStarted;
-      log(`health refresh (the app's scheduled pass): ${count(healthRefreshed)} customers in ${seconds(healthRefreshMs)}`);
+      log(
+        `health refresh (the app's scheduled pass): ${count(healthRefreshed)} customers in ${seconds(healthRefreshMs)}`,
+      );
       await analyze(client, log);
       const totalMs = performance.now() - started;
       return {
@@ -160,7 +162,10 @@ async function passwordHashes(): Promise<{ large: PasswordHashes; small: Passwor
   const [owner, staff, small] = await Promise.all(
     [LARGE_OWNER.password, LARGE_STAFF_PASSWORD, SMALL_WORKSPACE_PASSWORD].map(hashPassword),
   );
-  return { large: { owner: owner as string, staff: staff as string }, small: { owner: small as string, staff: small as string } };
+  return {
+    large: { owner: owner as string, staff: staff as string },
+    small: { owner: small as string, staff: small as string },
+  };
 }
 
 async function loadEverything(
@@ -172,24 +177,53 @@ async function loadEverything(
   log: (line: string) => void,
 ): Promise<string> {
   const links = linkTokens(linkSecret);
-  const copy = async (table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>, quiet = false) => {
+  const copy = async (
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly CopyValue[]>,
+    quiet = false,
+  ) => {
     const start = performance.now();
     const n = await copyRows(client, table, columns, rows);
     const ms = performance.now() - start;
-    const total = (tables[table] ??= { rows: 0, ms: 0 });
-    total.rows += n;
-    total.ms += ms;
+    const total = tables[table] ?? { rows: 0, ms: 0 };
+    tables[table] = { rows: total.rows + n, ms: total.ms + ms };
     if (!quiet) log(`${table.padEnd(20)} ${count(n).padStart(11)} rows  ${seconds(ms).padStart(7)}`);
   };
   const seedWorkspace = async (world: World, passwords: PasswordHashes, quiet: boolean) => {
     setUpMembers(world);
-    await copy('workspaces', ['id', 'name', 'default_cadence_days', 'created_at', 'updated_at'], workspaceRows(world), quiet);
+    await copy(
+      'workspaces',
+      ['id', 'name', 'default_cadence_days', 'created_at', 'updated_at'],
+      workspaceRows(world),
+      quiet,
+    );
     await copy('workspace_directory', ['id'], [[world.workspaceId]], quiet);
-    await copy('members', ['workspace_id', 'id', 'name', 'email', 'role', 'created_at'], memberRows(world), quiet);
-    await copy('credentials', ['email', 'workspace_id', 'member_id', 'password_hash', 'created_at'], credentialRows(world, passwords), quiet);
+    await copy(
+      'members',
+      ['workspace_id', 'id', 'name', 'email', 'role', 'created_at'],
+      memberRows(world),
+      quiet,
+    );
+    await copy(
+      'credentials',
+      ['email', 'workspace_id', 'member_id', 'password_hash', 'created_at'],
+      credentialRows(world, passwords),
+      quiet,
+    );
     await copy(
       'touchpoints',
-      ['workspace_id', 'id', 'name', 'channel', 'stage', 'description', 'moment_of_truth', 'created_at', 'updated_at'],
+      [
+        'workspace_id',
+        'id',
+        'name',
+        'channel',
+        'stage',
+        'description',
+        'moment_of_truth',
+        'created_at',
+        'updated_at',
+      ],
       touchpointRows(world),
       quiet,
     );
@@ -225,11 +259,16 @@ async function loadEverything(
     const draw = randomFor(plan.seed, 'small-workspaces');
     let smallCustomers = 0;
     for (let n = 1; n <= plan.smallWorkspaces; n++) {
-      const world = newWorld(plan, smallSpec(plan, n, (min, max) => draw.int(min, max)));
+      const world = newWorld(
+        plan,
+        smallSpec(n, (min, max) => draw.int(min, max)),
+      );
       await seedWorkspace(world, hashes.small, true);
       smallCustomers += world.spec.customers;
     }
-    log(`${plan.smallWorkspaces} small workspaces: ${count(smallCustomers)} customers in ${seconds(performance.now() - smallStart)}`);
+    log(
+      `${plan.smallWorkspaces} small workspaces: ${count(smallCustomers)} customers in ${seconds(performance.now() - smallStart)}`,
+    );
     const checkStart = performance.now();
     const orphans = await orphanedReferences(client);
     if (orphans.length > 0) throw new Error(`seeded rows reference nothing: ${orphans.join('; ')}`);
