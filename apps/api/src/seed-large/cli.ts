@@ -10,6 +10,8 @@ import { LARGE_OWNER } from './world';
 
 const USAGE = 'Usage: npm run seed:large -- --customers N --interactions N [--small-workspaces N] [--seed N]';
 
+class UsageError extends Error {}
+
 /** A positive (or, with `zero`, non-negative) whole number, or a clear complaint naming the option. */
 function wholeNumber(name: string, text: string | undefined, zero = false): number | undefined {
   if (text === undefined) return undefined;
@@ -21,8 +23,6 @@ function wholeNumber(name: string, text: string | undefined, zero = false): numb
   }
   return value;
 }
-
-class UsageError extends Error {}
 
 function parseOptions(argv: string[]): SeedLargeOptions {
   const { values } = parseArgs({

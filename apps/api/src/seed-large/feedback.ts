@@ -100,7 +100,7 @@ const SCORE_WEIGHTS: Record<SurveyType, number[]> = {
   CES: [2, 2, 4, 8, 14, 30, 40],
 };
 
-export const surveyId = (world: World, s: number) => world.id('survey', s);
+const surveyId = (world: World, s: number) => world.id('survey', s);
 export const pendingRequestKind = 'pending-request';
 
 interface RequestFact {

@@ -109,10 +109,7 @@ export function largeSpec(plan: SeedLargePlan): WorkspaceSpec {
 }
 
 /** Small workspace n (1…): 2–4 staff, 20–200 customers, 3–12 interactions each, one or two touchpoints. */
-export function smallSpec(
-  n: number,
-  draw: (min: number, max: number) => number,
-): WorkspaceSpec {
+export function smallSpec(n: number, draw: (min: number, max: number) => number): WorkspaceSpec {
   const domain = `small-${String(n).padStart(2, '0')}.example`;
   const customers = draw(20, 200);
   return {
