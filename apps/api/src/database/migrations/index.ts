@@ -6,6 +6,7 @@ import { SessionsAndRemoval1764500000000 } from './1764500000000-sessions-and-re
 import { IdempotencyKeys1764600000000 } from './1764600000000-idempotency-keys';
 import { Versions1764650000000 } from './1764650000000-versions';
 import { ChangeHistory1764700000000 } from './1764700000000-change-history';
+import { HealthRefreshOrder1764710000000 } from './1764710000000-health-refresh-order';
 import { SessionRole1764800000000 } from './1764800000000-session-role';
 import { DashboardReads1764810000000 } from './1764810000000-dashboard-reads';
 
@@ -19,6 +20,7 @@ export const migrations = [
   IdempotencyKeys1764600000000,
   Versions1764650000000,
   ChangeHistory1764700000000,
+  HealthRefreshOrder1764710000000,
   SessionRole1764800000000,
   DashboardReads1764810000000,
 ];

@@ -109,13 +109,15 @@ export class CustomerStateService {
         where c.workspace_id = $1 and c.id = v.id`,
       [workspaceId, values, now],
     );
-    // One snapshot per customer per (UTC) day: the day's latest score.
+    // One snapshot per customer per (UTC) day: the day's latest score. Sent without the health
+    // documents, which Postgres would otherwise parse a second time only to drop them.
+    const snapshots = JSON.stringify(states.map(({ id, score, band }) => ({ id, score, band })));
     await em.query(
       `insert into health_snapshots (workspace_id, customer_id, day, score, band)
        select $1, v.id, ($3::timestamptz at time zone 'UTC')::date, v.score, v.band
          from jsonb_to_recordset($2::jsonb) as v(id uuid, score int, band text)
        on conflict (workspace_id, customer_id, day) do update set score = excluded.score, band = excluded.band`,
-      [workspaceId, values, now],
+      [workspaceId, snapshots, now],
     );
   }
 }
