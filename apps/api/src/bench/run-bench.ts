@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -125,32 +124,29 @@ async function startBaseline(appLoginUrl: string): Promise<{ child: ChildProcess
   return { child, url: `http://127.0.0.1:${port}/graphql` };
 }
 
+interface WebBudgetsReport {
+  initialJs: { gzipBytes: number; routes: Record<string, { gzipBytes: number }> };
+  lighthouse: { mobile: WebResult['lighthouse'] };
+}
+
 /** The web client's budgets, from apps/web/perf/web-budgets.mjs against the running app. */
-async function measureWeb(base: string, cookie: string, feedbackPath: string): Promise<WebResult | null> {
-  if (!existsSync(WEB_BUDGETS)) return null;
-  const child = spawn(
-    process.execPath,
-    [
-      WEB_BUDGETS,
-      '--json',
-      '--dist',
-      join(ROOT, 'apps', 'web', 'dist'),
-      '--base',
-      base,
-      '--cookie',
-      cookie,
-      '--feedback-path',
-      feedbackPath,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+async function measureWeb(base: string, cookie: string, feedbackPath: string): Promise<WebResult> {
+  const args = ['--json', '--runs', '3', '--dist', join(ROOT, 'apps', 'web', 'dist'), '--base', base];
+  const child = spawn(process.execPath, [WEB_BUDGETS, ...args, '--cookie', cookie, '--feedback-path', feedbackPath], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk) => {
     out += chunk;
   });
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`web-budgets.mjs exited with ${code}`);
-  return JSON.parse(out) as WebResult;
+  const report = JSON.parse(out) as WebBudgetsReport;
+  return {
+    initialJsGzipBytes: report.initialJs.gzipBytes,
+    largestRouteGzipBytes: Math.max(...Object.values(report.initialJs.routes).map((r) => r.gzipBytes)),
+    lighthouse: report.lighthouse.mobile,
+  };
 }
 
 async function measureOperations(
