@@ -422,6 +422,26 @@ describe('customers: paging and order', () => {
     expect(page.pageInfo.hasNextPage).toBe(hasNextPage);
   });
 
+  it('counts the total only when it is selected, directly or through a fragment', async () => {
+    const withoutTotal = await owner.client.ok('{ customers(first: 2) { edges { node { id } } } }');
+    expect(withoutTotal.customers.edges).toHaveLength(2);
+    const throughFragments = await owner.client.ok(
+      `{ customers(first: 2) { ...Counted } }
+       fragment Counted on CustomerConnection { ... on CustomerConnection { totalCount } }`,
+    );
+    expect(throughFragments.customers).toEqual({ totalCount: NAMES.length });
+  });
+
+  it('counts past the last page too', async () => {
+    const last = await list(owner.client, { first: 100 });
+    const beyond = await list(owner.client, { first: 5, after: last.pageInfo.endCursor });
+    expect(beyond).toEqual({
+      totalCount: NAMES.length,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
+  });
+
   it('answers an empty page with no cursor when nothing matches', async () => {
     const page = await list(owner.client, { filter: { search: 'nobody by this name' } });
     expect(page).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });

@@ -497,39 +497,47 @@ describe('contactMix', () => {
 });
 
 describe('time passing', () => {
-  it('the scheduled pass recomputes stale customers as the model says, leaves fresh ones, and snapshots today', async () => {
+  it('the scheduled pass recomputes the customers of workspaces not passed within the hour, writing only what changed', async () => {
     const owner = await signUpOwner(t, 'Clock Bakery');
-    const stale = await createCustomer(owner.client);
-    await log(owner.client, stale, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 2 });
-    const fresh = await createCustomer(owner.client);
-    await log(owner.client, fresh, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 2 });
-    const before = await expectedHealth(stale);
-    const freshBefore = (await t.admin.query('select * from customers where id = $1', [fresh])).rows[0];
+    const aged = await createCustomer(owner.client);
+    await log(owner.client, aged, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 2 });
+    const steady = await createCustomer(owner.client);
+    await log(owner.client, steady, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 2 });
+    const elsewhere = await signUpOwner(t, 'Fresh Pass Bakery');
+    const untouched = await createCustomer(elsewhere.client);
+    await log(elsewhere.client, untouched, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 2 });
+    const before = await expectedHealth(aged);
+    const rowOf = async (id: string) =>
+      (await t.admin.query('select * from customers where id = $1', [id])).rows[0];
+    const [steadyBefore, untouchedBefore] = [await rowOf(steady), await rowOf(untouched)];
 
-    // Two hours later, as far as `stale` knows; its contact has meanwhile aged to 70 days.
-    await t.admin.query(
-      `update customers set health_as_of = health_as_of - interval '2 hours' where id = $1`,
-      [stale],
-    );
+    // Meanwhile `aged`'s contact has aged to 70 days, and so has `untouched`'s, whose workspace had a
+    // pass a minute ago; `steady` has not changed at all.
     await t.admin.query(
       `update interactions set occurred_at = occurred_at - interval '69 days' where customer_id = any($1)`,
-      [[stale, fresh]],
+      [[aged, untouched]],
     );
-    await t.admin.query('delete from health_snapshots where customer_id = $1', [stale]);
+    await t.admin.query('delete from health_snapshots where customer_id = $1', [aged]);
     const staleBefore = new Date(Date.now() - 60 * 60 * 1000);
-    const { rows: toRefresh } = await t.admin.query(
-      'select count(*)::int as n from customers where health_as_of is null or health_as_of < $1',
-      [staleBefore],
+    await t.admin.query('update workspace_directory set health_refreshed_at = null');
+    await t.admin.query(
+      `update workspace_directory set health_refreshed_at = now() - interval '1 minute' where id = $1`,
+      [elsewhere.workspaceId],
+    );
+    const { rows: due } = await t.admin.query(
+      `select count(*)::int as n from customers c join workspace_directory d on d.id = c.workspace_id
+        where d.health_refreshed_at is null`,
     );
 
+    const started = Date.now();
     const refreshed = await t.app.get(CustomerStateService).refreshStale(staleBefore);
-    expect(refreshed).toBe(toRefresh[0].n);
+    expect(refreshed).toBe(due[0].n);
 
-    const after = await expectedHealth(stale);
-    expect(after.asOf.getTime()).toBeGreaterThan(staleBefore.getTime());
+    const after = await expectedHealth(aged);
+    expect(after.asOf.getTime()).toBeGreaterThanOrEqual(started);
     expect(after.row.health).toEqual(after.health);
     expect(after.health.score).toBeLessThan(before.health.score);
-    expect((await readHealth(owner.client, stale)).health).toEqual(after.health);
+    expect((await readHealth(owner.client, aged)).health).toEqual(after.health);
     expect(after.row.next_check_in_due_at.getTime()).toBe(
       nextCheckInDueAt(after.facts.createdAt, after.row.last_relationship_contact_at, 30).getTime(),
     );
@@ -537,21 +545,29 @@ describe('time passing', () => {
       lastRelationshipContactAt(after.facts.interactions),
     );
     expect(after.row.next_check_in_due_at.getTime()).toBeLessThan(Date.now());
-    // Untouched: the fresh customer still shows what it was computed as (its moved contact unseen).
-    expect((await t.admin.query('select * from customers where id = $1', [fresh])).rows[0]).toEqual(
-      freshBefore,
-    );
+    // Recomputed but unchanged: not written, so its row (and health_as_of) is as it was.
+    expect(await rowOf(steady)).toEqual(steadyBefore);
+    // Its workspace's pass is recent: not recomputed (its moved contact unseen until the next one).
+    expect(await rowOf(untouched)).toEqual(untouchedBefore);
     const { rows: snapshots } = await t.admin.query(
       `select score, band from health_snapshots where customer_id = $1 and day = (now() at time zone 'UTC')::date`,
-      [stale],
+      [aged],
     );
     expect(snapshots).toEqual([{ score: after.health.score, band: after.health.band }]);
+    const { rows: passes } = await t.admin.query(
+      'select health_refreshed_at >= $2 as passed from workspace_directory where id = $1',
+      [owner.workspaceId, new Date(started)],
+    );
+    expect(passes).toEqual([{ passed: true }]);
   });
 
   it('an app with jobs on schedules the pass with pg-boss, catches up in a job after boot, and closes cleanly', async () => {
     const owner = await signUpOwner(t, 'Jobs Bakery');
-    const id = await createCustomer(owner.client);
-    await t.admin.query(`update customers set health_as_of = now() - interval '3 hours' where id = $1`, [id]);
+    await createCustomer(owner.client);
+    await t.admin.query(
+      `update workspace_directory set health_refreshed_at = now() - interval '3 hours' where id = $1`,
+      [owner.workspaceId],
+    );
     const config = testConfig();
     const app = await createApp(config, t.url, createLogger('silent'), { jobs: true });
     let closed = false;
@@ -571,8 +587,8 @@ describe('time passing', () => {
       const isFresh = async () =>
         (
           await t.admin.query(
-            `select health_as_of > now() - interval '1 hour' as fresh from customers where id = $1`,
-            [id],
+            `select health_refreshed_at > now() - interval '1 hour' as fresh from workspace_directory where id = $1`,
+            [owner.workspaceId],
           )
         ).rows[0].fresh as boolean;
       while (!(await isFresh())) await sleep(100);

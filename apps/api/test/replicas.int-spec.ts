@@ -307,11 +307,13 @@ describe('scheduled work', () => {
     // (A later tick may have added a pass since: every run is still a job of the queue.)
     const queued = (await jobsOf(REFRESH_HEALTH_QUEUE)).map((job) => job.id);
     expect(queued).toEqual(expect.arrayContaining(ran));
-    // No two passes overlapped, so no customer was recomputed twice: together they did each stale one once.
+    // No two passes overlapped, so no customer was recomputed twice: a pass takes each workspace not
+    // passed within the hour, so together they did the stale ones once, and perhaps (when a tick came
+    // after it) the one customer the idempotency spec created in a workspace of its own.
     for (let i = 1; i < jobs.length; i++) {
       expect(jobs[i].started_on.getTime()).toBeGreaterThanOrEqual(jobs[i - 1].completed_on.getTime());
     }
-    expect(runs.reduce((sum, run) => sum + run.refreshed, 0)).toBe(STALE);
+    expect([STALE, STALE + 1]).toContain(runs.reduce((sum, run) => sum + run.refreshed, 0));
     // Two replicas checked the schedule, yet each minute made one tick.
     const ticks = await sendIt();
     expect(ticks.length).toBeGreaterThanOrEqual(1);

@@ -9,6 +9,7 @@ import { ChangeHistory1764700000000 } from './1764700000000-change-history';
 import { HealthRefreshOrder1764710000000 } from './1764710000000-health-refresh-order';
 import { SessionRole1764800000000 } from './1764800000000-session-role';
 import { DashboardReads1764810000000 } from './1764810000000-dashboard-reads';
+import { HealthPassPerWorkspace1764820000000 } from './1764820000000-health-pass-per-workspace';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   HealthRefreshOrder1764710000000,
   SessionRole1764800000000,
   DashboardReads1764810000000,
+  HealthPassPerWorkspace1764820000000,
 ];

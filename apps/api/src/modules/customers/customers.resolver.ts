@@ -1,9 +1,22 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { effectiveCadenceDays } from '@rapport/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/decorators';
 import type { RequestContext } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
+import { selectsField } from '../../graphql/selection';
 import { MemberModel } from '../members/member.model';
 import type { CustomerEntity } from './customer.entity';
 import { CustomerConnection, CustomerModel, CustomerOrderEnum } from './customer.model';
@@ -26,8 +39,11 @@ export class CustomersResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => CustomerFilterInput, nullable: true }) filter: CustomerFilterInput | null,
     @Args('orderBy', { type: () => CustomerOrderEnum, nullable: true, defaultValue: 'NAME' }) orderBy: string,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.list(actor, { first, after, filter, orderBy });
+    // Counting a large workspace's customers costs more than the page itself: only when asked.
+    const countTotal = selectsField(info, 'totalCount');
+    return this.service.list(actor, { first, after, filter, orderBy }, { countTotal });
   }
 
   @Mutation(() => CustomerModel)

@@ -38,35 +38,49 @@ export class CustomerStateService {
   }
 
   /**
-   * The scheduled pass: recomputes, workspace by workspace and batch by batch (each in its own
-   * transaction), every customer whose state was computed before `staleBefore` or never.
-   * Answers how many customers it recomputed.
+   * The scheduled pass: every workspace whose last pass began before `staleBefore` (or that never had
+   * one) has all its customers recomputed, batch by batch, each batch in its own transaction; then its
+   * pass is recorded. Answers how many customers it recomputed (written or found unchanged).
    */
   async refreshStale(staleBefore: Date): Promise<number> {
     const workspaces: { id: string }[] = await this.db.global((em) =>
-      em.query(`select id from workspace_directory order by id`),
+      em.query(
+        `select id from workspace_directory where health_refreshed_at is null or health_refreshed_at < $1 order by id`,
+        [staleBefore],
+      ),
     );
-    let refreshed = 0;
-    for (const { id: workspaceId } of workspaces) {
-      for (;;) {
-        const done = await this.db.inWorkspace(workspaceId, async (em) => {
-          const rows: { id: string }[] = await em.query(
-            `select id from customers where workspace_id = $1 and (health_as_of is null or health_as_of < $2)
-              order by health_as_of nulls first limit $3`,
-            [workspaceId, staleBefore, REFRESH_BATCH],
-          );
-          await this.refresh(
-            em,
-            workspaceId,
-            rows.map((r) => r.id),
-          );
-          return rows.length;
-        });
-        refreshed += done;
-        if (done < REFRESH_BATCH) break;
-      }
-    }
-    return refreshed;
+    let recomputed = 0;
+    for (const { id } of workspaces) recomputed += await this.refreshWorkspace(id);
+    return recomputed;
+  }
+
+  private async refreshWorkspace(workspaceId: string): Promise<number> {
+    const started = new Date();
+    let recomputed = 0;
+    let after: string | null = null;
+    do {
+      const ids: string[] = await this.db.inWorkspace(workspaceId, async (em) => {
+        const rows: { id: string }[] = await em.query(
+          `select id from customers where workspace_id = $1 and ($2::uuid is null or id > $2) order by id limit $3`,
+          [workspaceId, after, REFRESH_BATCH],
+        );
+        await this.refresh(
+          em,
+          workspaceId,
+          rows.map((r) => r.id),
+        );
+        return rows.map((r) => r.id);
+      });
+      recomputed += ids.length;
+      after = ids.length === REFRESH_BATCH ? (ids.at(-1) ?? null) : null;
+    } while (after);
+    await this.db.global((em) =>
+      em.query(`update workspace_directory set health_refreshed_at = $2 where id = $1`, [
+        workspaceId,
+        started,
+      ]),
+    );
+    return recomputed;
   }
 
   private async refreshBatch(em: EntityManager, workspaceId: string, ids: readonly string[], now: Date) {
@@ -102,11 +116,16 @@ export class CustomerStateService {
       };
     });
     const values = JSON.stringify(states);
+    // Only what changed is written: most of a pass finds a customer as it was, and an unchanged row
+    // left alone keeps its page all-visible (the counts over customers read the index alone).
     await em.query(
       `update customers c set last_relationship_contact_at = v.last, next_check_in_due_at = v.due,
               health_score = v.score, health_band = v.band, health = v.health, health_as_of = $3
          from jsonb_to_recordset($2::jsonb) as v(id uuid, last timestamptz, due timestamptz, score int, band text, health jsonb)
-        where c.workspace_id = $1 and c.id = v.id`,
+        where c.workspace_id = $1 and c.id = v.id
+          and (c.health_as_of is null
+               or (c.last_relationship_contact_at, c.next_check_in_due_at, c.health_score, c.health_band, c.health)
+                  is distinct from (v.last, v.due, v.score, v.band, v.health))`,
       [workspaceId, values, now],
     );
     // One snapshot per customer per (UTC) day: the day's latest score. Sent without the health
@@ -116,7 +135,8 @@ export class CustomerStateService {
       `insert into health_snapshots (workspace_id, customer_id, day, score, band)
        select $1, v.id, ($3::timestamptz at time zone 'UTC')::date, v.score, v.band
          from jsonb_to_recordset($2::jsonb) as v(id uuid, score int, band text)
-       on conflict (workspace_id, customer_id, day) do update set score = excluded.score, band = excluded.band`,
+       on conflict (workspace_id, customer_id, day) do update set score = excluded.score, band = excluded.band
+         where (health_snapshots.score, health_snapshots.band) is distinct from (excluded.score, excluded.band)`,
       [workspaceId, snapshots, now],
     );
   }
