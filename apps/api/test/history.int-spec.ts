@@ -821,6 +821,7 @@ describe('the schema', () => {
     'invitations',
     'check_ins',
     'health_snapshots',
+    'health_days',
     'audit_steps',
     'feedback_requests',
     'feedback_responses',

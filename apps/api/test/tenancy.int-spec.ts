@@ -706,12 +706,12 @@ describe('database locks', () => {
       expect(['workspaces', ...tenant].sort()).toEqual([...TENANT_TABLES].sort());
     });
 
-    it('lists every workspace in workspace_directory by id alone (global, for scheduled work)', async () => {
+    it('lists every workspace in workspace_directory by id and its last health pass alone (global, for scheduled work)', async () => {
       const columns = await rows<{ name: string }>(
         `select attname as name from pg_attribute
           where attrelid = 'workspace_directory'::regclass and attnum > 0 and not attisdropped`,
       );
-      expect(columns.map((c) => c.name)).toEqual(['id']);
+      expect(columns.map((c) => c.name)).toEqual(['id', 'health_refreshed_at']);
       const listed = await rows<{ id: string }>('select id from workspace_directory order by id');
       const all = await rows<{ id: string }>('select id from workspaces order by id');
       expect(listed).toEqual(all);

@@ -1,3 +1,4 @@
+import type { RelationshipHealth } from '@rapport/domain';
 import DataLoader from 'dataloader';
 import { type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import type { Db } from '../database/db.service';
@@ -31,6 +32,8 @@ export interface Loaders {
   observation: TenantLoader<ObservationEntity>;
   survey: TenantLoader<SurveyEntity>;
   frictionPoint: TenantLoader<FrictionPointEntity>;
+  /** A customer's stored health document (not read with the customer: see CustomerEntity.health). */
+  customerHealth: TenantLoader<RelationshipHealth>;
   /** The answer to a feedback request, by the request's key. */
   responseOfRequest: TenantLoader<FeedbackResponseEntity>;
   /** Audit ratings, consistency and open friction per touchpoint. */
@@ -94,6 +97,27 @@ function responseOfRequestLoader(db: Db): TenantLoader<FeedbackResponseEntity> {
   );
 }
 
+function customerHealthLoader(db: Db): TenantLoader<RelationshipHealth> {
+  return new DataLoader(
+    async (keys) => {
+      const found = new Map<string, RelationshipHealth>();
+      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
+        const rows: { id: string; health: RelationshipHealth | null }[] = await db.inWorkspace(
+          workspaceId,
+          (em) =>
+            em.query(`select id, health from customers where workspace_id = $1 and id = any($2::uuid[])`, [
+              workspaceId,
+              ids,
+            ]),
+        );
+        for (const row of rows) if (row.health) found.set(keyString({ workspaceId, id: row.id }), row.health);
+      }
+      return keys.map((k) => found.get(keyString(k)) ?? null);
+    },
+    { cacheKeyFn: keyString },
+  );
+}
+
 /** Made fresh for every request, so nothing is cached across requests or members. */
 export function createLoaders(db: Db): Loaders {
   return {
@@ -110,5 +134,6 @@ export function createLoaders(db: Db): Loaders {
     survey: tenantLoader(db, SurveyEntity),
     frictionPoint: tenantLoader(db, FrictionPointEntity),
     responseOfRequest: responseOfRequestLoader(db),
+    customerHealth: customerHealthLoader(db),
   };
 }

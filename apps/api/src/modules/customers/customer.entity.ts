@@ -57,8 +57,12 @@ export class CustomerEntity {
   @Column('text', { name: 'health_band', nullable: true })
   healthBand!: HealthBand | null;
 
-  @Column('jsonb', { nullable: true })
-  health!: RelationshipHealth | null;
+  /**
+   * The whole result (factors, sentences, next best action), about 1.5 KB: not read unless asked for
+   * (`addSelect('c.health')`, or the customerHealth loader), since a page of 50 needs only the score.
+   */
+  @Column('jsonb', { nullable: true, select: false })
+  health?: RelationshipHealth | null;
 
   @Column('timestamptz', { name: 'health_as_of', nullable: true })
   healthAsOf!: Date | null;

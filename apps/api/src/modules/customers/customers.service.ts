@@ -54,6 +54,7 @@ export class CustomersService {
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, (em) =>
       withOwnerAndWorkspace(em.createQueryBuilder(CustomerEntity, 'c'))
+        .addSelect('c.health') // a customer's page shows it whole
         .where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id })
         .getOne(),
     );

@@ -1,7 +1,10 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { isCheckInOverdue } from '@rapport/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
+import type { RequestContext } from '../../graphql/context';
+import { selectsField } from '../../graphql/selection';
 import type { CustomerEntity } from '../customers/customer.entity';
 import { CustomerModel } from '../customers/customer.model';
 import {
@@ -43,13 +46,23 @@ export class HealthReportsResolver {
   }
 }
 
+/** What only the stored health document holds (score and band are columns of their own). */
+const HEALTH_DOCUMENT_FIELDS = ['trend', 'factors', 'nextBestAction'];
+
 /** A customer's stored health (see CustomerStateService for how it is kept current). */
 @Resolver(() => CustomerModel)
 export class CustomerHealthResolver {
   @ResolveField(() => RelationshipHealthModel)
-  health(@Parent() customer: CustomerEntity) {
-    if (!customer.health) throw new Error(`Health of customer ${customer.id} was never computed`);
-    return customer.health;
+  async health(
+    @Parent() customer: CustomerEntity,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const { id, workspaceId, healthScore: score, healthBand: band } = customer;
+    if (score === null || band === null) throw new Error(`Health of customer ${id} was never computed`);
+    // A list shows the score and band, which are columns: the document is read only for more.
+    if (!HEALTH_DOCUMENT_FIELDS.some((field) => selectsField(info, field))) return { score, band };
+    return customer.health ?? (await ctx.loaders.customerHealth.load({ workspaceId, id }));
   }
 
   @ResolveField(() => Boolean, { description: 'Now is past nextCheckInDueAt.' })
