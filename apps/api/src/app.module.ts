@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -158,7 +159,11 @@ export class AppModule {
             // Off in production: no client needs it at run time (the web app is typed from
             // schema.graphql at build time), and it would map the API for anyone probing it.
             introspection: !config.production,
-            plugins: [unavailableStatus],
+            // Per-field cache hints would wrap every resolver (Rapport sends none): off.
+            plugins: [
+              unavailableStatus,
+              ApolloServerPluginCacheControlDisabled() as typeof unavailableStatus,
+            ],
             // Nest would reset every answer with data to HTTP 200, undoing unavailableStatus's 503.
             preserveHttpStatusForExecutionErrors: false,
             includeStacktraceInErrorResponses: false,

@@ -6,10 +6,13 @@
 const LIST_ITEM = `id name company email phone tags status cadenceDays ownCadenceDays createdAt
   owner { id name } health { score band } lastRelationshipContactAt nextCheckInDueAt checkInOverdue`;
 
-const LIST_PAGE = `edges { cursor node { ${LIST_ITEM} } } pageInfo { hasNextPage endCursor } totalCount`;
+const LIST_PAGE = `edges { cursor node { ${LIST_ITEM} } } pageInfo { hasNextPage endCursor }`;
 
-/** The customers page: 50 rows, lowest health first. */
+/** The customers page: 50 rows, lowest health first. (Its total is asked once per filter: CUSTOMER_COUNT.) */
 export const CUSTOMER_LIST = `query Customers { customers(first: 50, orderBy: HEALTH_ASC) { ${LIST_PAGE} } }`;
+
+/** The total the customers page shows, asked once per filter rather than with every page. */
+export const CUSTOMER_COUNT = `query CustomerCount { customers(first: 1) { totalCount } }`;
 
 /** The customers page filtered to overdue check-ins, soonest due first. */
 export const OVERDUE_LIST = `query Overdue {
@@ -39,14 +42,14 @@ export const CUSTOMER_PAGE = `query CustomerPage($id: ID!) {
 
 const DASHBOARD_ROW = `id name nextCheckInDueAt lastRelationshipContactAt owner { id name } health { score band nextBestAction }`;
 
-/** Everything the owner's dashboard shows, in one document. */
+/** Everything the owner's dashboard shows, in one document (the lists' totals are the summary's counts). */
 export const DASHBOARD = `query Dashboard {
   healthSummary { healthy watch atRisk averageScore checkInsOverdue }
   overdue: customers(filter: { checkInOverdue: true }, orderBy: NEXT_CHECK_IN_DUE, first: 20) {
-    totalCount edges { node { ${DASHBOARD_ROW} } }
+    edges { node { ${DASHBOARD_ROW} } }
   }
   atRisk: customers(filter: { band: AT_RISK }, orderBy: HEALTH_ASC, first: 20) {
-    totalCount edges { node { ${DASHBOARD_ROW} } }
+    edges { node { ${DASHBOARD_ROW} } }
   }
   healthTrend(days: 90) { day averageScore healthy watch atRisk }
   contactMix(days: 90) { member { id name } relationship total relationshipShare }

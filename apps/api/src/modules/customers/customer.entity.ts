@@ -1,4 +1,5 @@
 import type { CustomerStatus, HealthBand, ProfileFact, RelationshipHealth } from '@rapport/domain';
+import { isCheckInOverdue } from '@rapport/domain';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { MemberEntity } from '../members/member.entity';
 import type { WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -75,6 +76,11 @@ export class CustomerEntity {
 
   @Column('int')
   version!: number;
+
+  /** Now is past the due date (the domain's rule); a plain property for GraphQL, read per row of a list. */
+  get checkInOverdue(): boolean {
+    return isCheckInOverdue(this.nextCheckInDueAt, new Date());
+  }
 
   /** Joined in by the reads that show it (customersService.get and list), sparing a lookup per request. */
   owner?: MemberEntity | null;

@@ -52,6 +52,12 @@ export class CustomerModel {
   @Field(() => Int, { description: "Effective cadence: the customer's own, else the workspace default." })
   cadenceDays!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "The customer's own cadence; null when it follows the workspace default.",
+  })
+  ownCadenceDays!: number | null;
+
   @Field(() => CustomerStatusEnum)
   status!: string;
 
@@ -63,6 +69,9 @@ export class CustomerModel {
 
   @Field(() => Date, { description: 'One cadence after the last relationship contact (or creation).' })
   nextCheckInDueAt!: Date;
+
+  @Field(() => Boolean, { description: 'Now is past nextCheckInDueAt.' })
+  checkInOverdue!: boolean;
 
   @VersionField()
   version!: number;

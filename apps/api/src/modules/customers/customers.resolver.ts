@@ -76,14 +76,6 @@ export class CustomersResolver {
     );
   }
 
-  @ResolveField(() => Int, {
-    nullable: true,
-    description: "The customer's own cadence; null when it follows the workspace default.",
-  })
-  ownCadenceDays(@Parent() customer: CustomerEntity) {
-    return customer.ownCadenceDays;
-  }
-
   @ResolveField(() => Int)
   async cadenceDays(@Parent() customer: CustomerEntity, @Context() ctx: RequestContext) {
     if (customer.ownCadenceDays !== null) return customer.ownCadenceDays;

@@ -1,5 +1,4 @@
 import { Args, Context, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { isCheckInOverdue } from '@rapport/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
@@ -63,10 +62,5 @@ export class CustomerHealthResolver {
     // A list shows the score and band, which are columns: the document is read only for more.
     if (!HEALTH_DOCUMENT_FIELDS.some((field) => selectsField(info, field))) return { score, band };
     return customer.health ?? (await ctx.loaders.customerHealth.load({ workspaceId, id }));
-  }
-
-  @ResolveField(() => Boolean, { description: 'Now is past nextCheckInDueAt.' })
-  checkInOverdue(@Parent() customer: CustomerEntity) {
-    return isCheckInOverdue(customer.nextCheckInDueAt, new Date());
   }
 }
