@@ -32,7 +32,7 @@ import {
 import { linkTokens } from './feedback-links';
 import { FRICTION_COLUMNS, frictionRows, type RaisedFriction, raisedByMembers } from './friction';
 import { randomFor } from './ids';
-import { INTERACTION_COLUMNS, interactionRows } from './interactions';
+import { INTERACTION_COLUMNS, interactionRows, planInteractions } from './interactions';
 import { planSeed, type SeedLargeOptions, type SeedLargePlan } from './options';
 import { orphanedReferences } from './referential-check';
 import { SNAPSHOT_COLUMNS, snapshotRows } from './snapshots';
@@ -229,6 +229,7 @@ async function loadEverything(
     );
     await copy('customers', CUSTOMER_COLUMNS, customerRows(world), quiet);
     allocateInteractions(world);
+    planInteractions(world);
     await copy('interactions', INTERACTION_COLUMNS, interactionRows(world), quiet);
     await copy('check_ins', CHECK_IN_COLUMNS, checkInRows(world), quiet);
     const audits = generateAudits(world);
