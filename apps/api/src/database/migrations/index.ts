@@ -7,6 +7,7 @@ import { IdempotencyKeys1764600000000 } from './1764600000000-idempotency-keys';
 import { Versions1764650000000 } from './1764650000000-versions';
 import { ChangeHistory1764700000000 } from './1764700000000-change-history';
 import { HealthRefreshOrder1764710000000 } from './1764710000000-health-refresh-order';
+import { InteractionFactsIndex1764720000000 } from './1764720000000-interaction-facts-index';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Versions1764650000000,
   ChangeHistory1764700000000,
   HealthRefreshOrder1764710000000,
+  InteractionFactsIndex1764720000000,
 ];
