@@ -1,5 +1,6 @@
 import type { CopyValue } from './copy-rows';
 import { randomFor } from './ids';
+import { isRelationship } from './interactions';
 import { DAY_MS } from './options';
 import { SKIP_REASONS } from './vocabulary';
 import type { World } from './world';
@@ -58,7 +59,7 @@ export function* checkInRows(world: World): Generator<CopyValue[]> {
     const assignee = owner >= 0 ? owner : r.int(0, members.length - 1);
     let done = 0;
     for (let i = cf.first[c] as number; i < (cf.first[c + 1] as number) && done < 2; i++) {
-      if (!facts.relationship[i] || !r.chance(0.4)) continue;
+      if (!isRelationship(world, i) || !r.chance(0.4)) continue;
       const occurredAt = facts.occurredAt[i] as number;
       yield row(c, assignee, occurredAt - r.int(0, 3 * 24) * 3_600_000, 'DONE', occurredAt, i);
       done++;

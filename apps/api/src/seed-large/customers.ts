@@ -33,10 +33,14 @@ export function* customerRows(world: World): Generator<CopyValue[]> {
   const staff = world.members.length;
   const start = world.createdAt + 2 * DAY_MS;
   const span = world.now - DAY_MS - start;
+  // Drawn first and sorted: customers go in in the order they joined, as the app would have added them.
+  const joined = Float64Array.from({ length: world.spec.customers }, () =>
+    Math.floor(start + Math.sqrt(r.next()) * span),
+  ).sort();
   for (let c = 0; c < world.spec.customers; c++) {
     const first = r.pick(FIRST_NAMES);
     const last = r.pick(LAST_NAMES);
-    const createdAt = Math.floor(start + Math.sqrt(r.next()) * span);
+    const createdAt = joined[c] as number;
     // Squaring skews ownership towards the first members: some own thousands, some a few hundred.
     const owner = r.chance(0.9) ? Math.floor(r.next() ** 2 * staff) : -1;
     const cadence = r.chance(0.35) ? r.pick(CADENCES) : null;

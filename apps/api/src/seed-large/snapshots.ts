@@ -7,12 +7,19 @@ import type { World } from './world';
 
 export const SNAPSHOT_COLUMNS = ['workspace_id', 'customer_id', 'day', 'score', 'band'];
 
+/** Customer indices in the order of their ids. */
+function customersInIdOrder(world: World): number[] {
+  const ids = Array.from({ length: world.spec.customers }, (_, c) => world.id('customer', c));
+  return Array.from(ids.keys()).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+}
+
 /**
  * One health snapshot per customer for each of the SNAPSHOT_DAYS days before today that it existed,
  * as the hourly pass would have left them: a score wandering around a level set by the customer's
  * disposition (the same that tilted their sentiments), with the band the domain gives it. Today's
  * snapshot is the health refresh's own. Rows go out in primary-key order (customer id, day), so the
- * index grows at its right edge instead of at 100k places that do not fit in memory.
+ * millions of entries land at the right edge of the index, not at random places in an index larger
+ * than memory (where the app's daily pass puts each day's).
  */
 export function* snapshotRows(world: World): Generator<CopyValue[]> {
   const r = randomFor(world.seed, world.stream('snapshots'));
@@ -22,10 +29,8 @@ export function* snapshotRows(world: World): Generator<CopyValue[]> {
     return { at, day: new Date(at).toISOString().slice(0, 10) };
   });
   const { customers: cf } = world;
-  const ids = Array.from({ length: world.spec.customers }, (_, c) => world.id('customer', c));
-  const byId = Array.from(ids.keys()).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
-  for (const c of byId) {
-    const customerId = ids[c] as string;
+  for (const c of customersInIdOrder(world)) {
+    const customerId = world.id('customer', c);
     const contacts = (cf.first[c + 1] as number) - (cf.first[c] as number);
     const level = clamp(55 + 30 * (cf.disposition[c] as number) - (contacts === 0 ? 20 : 0), 5, 95);
     let score = level + gaussian(r) * 8;

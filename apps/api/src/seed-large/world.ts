@@ -60,14 +60,25 @@ export interface CustomerFacts {
   first: Int32Array;
 }
 
-/** Per interaction, by index, filled in as interactions are generated. */
+/** Per interaction, by index (a customer's are contiguous), all drawn before any is written. */
 export interface InteractionFacts {
   occurredAt: Float64Array;
   /** Index into members, -1 for none. */
   member: Int16Array;
   /** Index into touchpoints, -1 for none. */
   touchpoint: Int16Array;
-  relationship: Uint8Array;
+  /** Index into INTERACTION_PURPOSES. */
+  purpose: Uint8Array;
+  sentiment: Int8Array;
+  inbound: Uint8Array;
+  /** Without a touchpoint: index into the channels an interaction can have without one. */
+  channel: Uint8Array;
+  /** Index into the purpose's summaries. */
+  summary: Uint8Array;
+  /** Index into FRICTION_NOTES, -1 for none. */
+  note: Int8Array;
+  /** Days after it that a follow-up is due, 0 for none. */
+  followUpDays: Uint8Array;
   /** Interactions whose friction note was raised as a friction point, with the note. */
   raised: { interaction: number; note: string }[];
 }
@@ -155,7 +166,13 @@ export function newWorld(plan: SeedLargePlan, spec: WorkspaceSpec): World {
       occurredAt: new Float64Array(spec.interactions),
       member: new Int16Array(spec.interactions),
       touchpoint: new Int16Array(spec.interactions),
-      relationship: new Uint8Array(spec.interactions),
+      purpose: new Uint8Array(spec.interactions),
+      sentiment: new Int8Array(spec.interactions),
+      inbound: new Uint8Array(spec.interactions),
+      channel: new Uint8Array(spec.interactions),
+      summary: new Uint8Array(spec.interactions),
+      note: new Int8Array(spec.interactions),
+      followUpDays: new Uint8Array(spec.interactions),
       raised: [],
     },
   };

@@ -10,6 +10,7 @@ import { HealthRefreshOrder1764710000000 } from './1764710000000-health-refresh-
 import { SessionRole1764800000000 } from './1764800000000-session-role';
 import { DashboardReads1764810000000 } from './1764810000000-dashboard-reads';
 import { HealthPassPerWorkspace1764820000000 } from './1764820000000-health-pass-per-workspace';
+import { InteractionFactsIndex1764830000000 } from './1764830000000-interaction-facts-index';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   SessionRole1764800000000,
   DashboardReads1764810000000,
   HealthPassPerWorkspace1764820000000,
+  InteractionFactsIndex1764830000000,
 ];
