@@ -485,6 +485,11 @@ describe('contactMix', () => {
       expect.objectContaining({ relationship: 0, total: 1, relationshipShare: 0 }),
       expect.objectContaining({ relationship: 3, total: 4, relationshipShare: 3 / 4 }),
     ]);
+
+    // Logged today about a day already counted, and today itself: both count at once.
+    await log(owner.client, id, { daysAgo: 40, purpose: 'RELATIONSHIP', sentiment: 0 });
+    await log(owner.client, id, { daysAgo: 0, purpose: 'SALES', sentiment: 0 });
+    expect((await owner.client.ok(MIX)).contactMix[0]).toMatchObject({ relationship: 1, total: 2 });
   });
 
   it('is FORBIDDEN to STAFF', async () => {

@@ -822,6 +822,7 @@ describe('the schema', () => {
     'check_ins',
     'health_snapshots',
     'health_days',
+    'contact_days',
     'audit_steps',
     'feedback_requests',
     'feedback_responses',

@@ -75,6 +75,7 @@ const TENANT_TABLES = [
   'check_ins',
   'health_snapshots',
   'health_days',
+  'contact_days',
   'audits',
   'audit_steps',
   'observations',
@@ -426,7 +427,8 @@ describe('B sees and changes only its own workspace', () => {
         expect([...data.contactMix].sort((x: any, y: any) => (x.member.id < y.member.id ? -1 : 1))).toEqual(
           [
             { member: { id: b.owner.memberId }, relationship: 0, total: 0 },
-            { member: { id: b.staff.memberId }, relationship: 1, total: 1 },
+            // Today's contact, and the counted day seedWorkspace stored.
+            { member: { id: b.staff.memberId }, relationship: 2, total: 2 },
           ].sort((x, y) => (x.member.id < y.member.id ? -1 : 1)),
         ),
     ],
@@ -883,6 +885,11 @@ describe('database locks', () => {
          values ($1, '2000-01-01', 1, 0, 0, 0, 1)`,
         [w.workspaceId],
       ],
+      contact_days: (w) => [
+        `insert into contact_days (workspace_id, day, member_id, relationship, total)
+         values ($1, '2000-01-01', $2, 0, 1)`,
+        [w.workspaceId, w.owner.memberId],
+      ],
       touchpoints: (w) => [
         `insert into touchpoints (workspace_id, id, name, channel, stage)
          values ($1, gen_random_uuid(), 'Intruder', 'WEB', 'BUY')`,
@@ -955,6 +962,7 @@ describe('database locks', () => {
       check_ins: `note = 'x'`,
       health_snapshots: 'score = 0',
       health_days: 'customers = 0',
+      contact_days: 'total = 0',
       audits: `title = 'x'`,
       audit_steps: 'position = 29',
       observations: `notes = 'x'`,

@@ -27,7 +27,9 @@ export async function openLargeWorkspace(
   options: SeedLargeOptions,
   secret: string,
 ): Promise<LargeWorkspace> {
-  const seeded = await seedLarge(ownerUrl, { ...options, linkSecret: secret }, (line) => console.log(`  ${line}`));
+  const seeded = await seedLarge(ownerUrl, { ...options, linkSecret: secret }, (line) =>
+    console.log(`  ${line}`),
+  );
   const admin = new Pool({ connectionString: ownerUrl, max: 1 });
   try {
     const counts = await admin.query<{ customers: number; interactions: number }>(
@@ -55,7 +57,8 @@ export async function openLargeWorkspace(
       customerIds: customers.rows.map((r) => r.id),
       nextFeedbackToken: () => {
         const token = tokens[next++];
-        if (!token) throw new Error('Every seeded feedback link is answered: delete .rapport-bench to seed again');
+        if (!token)
+          throw new Error('Every seeded feedback link is answered: delete .rapport-bench to seed again');
         return token;
       },
     };

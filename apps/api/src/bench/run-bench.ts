@@ -5,8 +5,8 @@ import { once } from 'node:events';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { createApp, stopApp } from '../app';
 import { AppProcess } from '../chaos/app-process';
@@ -59,7 +59,10 @@ const BENCH_SECRET = process.env.RAPPORT_SECRET ?? 'rapport-benchmark-secret-not
 /** The large workspace: `npm run bench -- --customers N --interactions N` (seeded once per size). */
 function workspaceSize(): { customers: number; interactions: number } {
   const { values } = parseArgs({
-    options: { customers: { type: 'string', default: '100000' }, interactions: { type: 'string', default: '1000000' } },
+    options: {
+      customers: { type: 'string', default: '100000' },
+      interactions: { type: 'string', default: '1000000' },
+    },
   });
   return { customers: Number(values.customers), interactions: Number(values.interactions) };
 }
@@ -133,9 +136,13 @@ interface WebBudgetsReport {
 /** The web client's budgets, from apps/web/perf/web-budgets.mjs against the running app. */
 async function measureWeb(base: string, cookie: string, feedbackPath: string): Promise<WebResult> {
   const args = ['--json', '--runs', '3', '--dist', join(ROOT, 'apps', 'web', 'dist'), '--base', base];
-  const child = spawn(process.execPath, [WEB_BUDGETS, ...args, '--cookie', cookie, '--feedback-path', feedbackPath], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [WEB_BUDGETS, ...args, '--cookie', cookie, '--feedback-path', feedbackPath],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (chunk) => {
     out += chunk;

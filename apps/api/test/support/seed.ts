@@ -148,6 +148,12 @@ export async function seedWorkspace(
     [owner.workspaceId, customerId],
   );
   await owner.client.ok('{ healthTrend(days: 2) { day } }');
+  // And a counted day of the staff member's contacts (as the contact mix leaves after closing a day).
+  await t.admin.query(
+    `insert into contact_days (workspace_id, day, member_id, relationship, total)
+     values ($1, (now() at time zone 'UTC')::date - 2, $2, 1, 1)`,
+    [owner.workspaceId, staff.memberId],
+  );
   return {
     owner,
     staff,

@@ -11,6 +11,7 @@ import { SessionRole1764800000000 } from './1764800000000-session-role';
 import { DashboardReads1764810000000 } from './1764810000000-dashboard-reads';
 import { HealthPassPerWorkspace1764820000000 } from './1764820000000-health-pass-per-workspace';
 import { InteractionFactsIndex1764830000000 } from './1764830000000-interaction-facts-index';
+import { ContactDays1764840000000 } from './1764840000000-contact-days';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   DashboardReads1764810000000,
   HealthPassPerWorkspace1764820000000,
   InteractionFactsIndex1764830000000,
+  ContactDays1764840000000,
 ];
