@@ -26,7 +26,8 @@ export function PublicFeedbackPage() {
   const { token = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(FeedbackFormDocument, {
     variables: { token },
-    fetchPolicy: 'network-only',
+    // The route's loader (loadFeedbackForm) has just asked the network.
+    fetchPolicy: 'cache-first',
   });
   const form = data?.feedbackForm;
   const [outcome, setOutcome] = useState<{ kind: Outcome; low?: boolean } | null>(null);
