@@ -15,7 +15,7 @@ export function inlineEntryCss(): Plugin {
           /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/,
           (tag, name) => {
             const asset = bundle?.[name];
-            if (asset?.type !== 'asset') return tag;
+            if (!bundle || asset?.type !== 'asset') return tag;
             delete bundle[name];
             return `<style>${String(asset.source)}</style>`;
           },
