@@ -15,8 +15,8 @@ export function inlineEntryCss(): Plugin {
           /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/,
           (tag, name) => {
             const asset = bundle?.[name];
-            if (!bundle || asset?.type !== 'asset') return tag;
-            delete bundle[name];
+            // The file stays: the lazy chunks' preload helper asks for it too.
+            if (asset?.type !== 'asset') return tag;
             return `<style>${String(asset.source)}</style>`;
           },
         );
