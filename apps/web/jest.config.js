@@ -11,6 +11,7 @@ const config = {
   transformIgnorePatterns: ['/node_modules/(?!(react-router|@remix-run|cookie-es|set-cookie-parser)/)'],
   moduleNameMapper: {
     '^@rapport/(domain|ui)$': '<rootDir>/../../packages/$1/src/index.ts',
+    '^@rapport/domain/(.*)$': '<rootDir>/../../packages/domain/src/$1.ts',
     '^~/(.*)$': '<rootDir>/src/$1',
     '\\.css$': 'identity-obj-proxy',
   },

@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
-const COMPRESSIBLE = /^assets\/.+\.(js|css|svg)$/;
+const COMPRESSIBLE = /^(index\.html|assets\/.+\.(js|css|svg))$/;
 
 /**
  * Writes `x.br` (brotli, best) and `x.gz` (gzip -9) next to each built asset once, at build time: the

@@ -1,10 +1,11 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { inlineEntryCss } from './vite-inline-css';
 import { precompress } from './vite-precompress';
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), inlineEntryCss(), precompress()],
   resolve: {
     // Compile the workspace packages (@rapport/domain, @rapport/ui) from their TypeScript source.
     conditions: ['source', ...defaultClientConditions],

@@ -6,14 +6,14 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from './app/apollo-client';
-import { routes } from './app/routes';
+import { createRoutes } from './app/routes';
 import { MeDocument } from './features/auth/graphql/auth.graphql';
 
 const client = createApolloClient({
   // The session is gone: forget the member, and the auth gate sends the user to sign in (and back).
   onUnauthenticated: (apollo) => apollo.cache.writeQuery({ query: MeDocument, data: { me: null } }),
 });
-const router = createBrowserRouter(routes);
+const router = createBrowserRouter(createRoutes(client));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

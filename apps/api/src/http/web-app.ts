@@ -52,6 +52,15 @@ export function webApp(distDir: string): Router {
       return;
     }
     res.setHeader('cache-control', 'no-cache');
+    res.vary('Accept-Encoding');
+    // The build compresses index.html too: it carries the entry's stylesheet (apps/web/vite-inline-css.ts).
+    const encoding = req.acceptsEncodings('br', 'gzip');
+    const compressed = (encoding === 'br' || encoding === 'gzip') && index + ENCODINGS[encoding];
+    if (compressed && existsSync(compressed)) {
+      res.type('html').setHeader('content-encoding', encoding);
+      res.sendFile(compressed);
+      return;
+    }
     res.sendFile(index);
   });
   return router;

@@ -50,6 +50,8 @@ export function AppLayout() {
       firstRender.current = false;
       return;
     }
+    // A page that focused a field of its own (an autoFocus form) keeps it.
+    if (mainRef.current?.contains(document.activeElement)) return;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus({ preventScroll: false });
   }, [location.pathname]);

@@ -1,6 +1,10 @@
+import type { ApolloClient } from '@apollo/client';
 import { LoadingState } from '@rapport/ui';
 import type { ComponentType } from 'react';
 import { Outlet, type RouteObject } from 'react-router';
+import { MeDocument } from '~/features/auth/graphql/auth.graphql';
+import { loadDashboard } from '~/features/dashboard/load-dashboard';
+import { loadFeedbackForm } from '~/features/feedback-form/load-feedback-form';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -15,100 +19,115 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   return async () => ({ Component: (await load())[name] });
 }
 
-export const routes: RouteObject[] = [
-  {
-    errorElement: <RouteError />,
-    // Shown while the first page's chunk loads; the same full-page state as the session check after it.
-    hydrateFallbackElement: (
-      <div className="app-fullpage">
-        <LoadingState />
-      </div>
-    ),
-    children: [
-      {
-        element: (
-          <RedirectIfSignedIn>
-            <Outlet />
-          </RedirectIfSignedIn>
-        ),
-        children: [
-          { path: '/sign-in', lazy: page(() => import('~/features/auth/pages/SignInPage'), 'SignInPage') },
-          { path: '/sign-up', lazy: page(() => import('~/features/auth/pages/SignUpPage'), 'SignUpPage') },
-        ],
-      },
-      {
-        path: '/invite/:token',
-        lazy: page(() => import('~/features/auth/pages/AcceptInvitationPage'), 'AcceptInvitationPage'),
-      },
-      {
-        path: '/a/:token',
-        lazy: page(() => import('~/features/audits/pages/PublicAuditPage'), 'PublicAuditPage'),
-      },
-      {
-        path: '/f/:token',
-        lazy: page(() => import('~/features/feedback-form/pages/PublicFeedbackPage'), 'PublicFeedbackPage'),
-      },
-      {
-        path: '/',
-        element: (
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        ),
-        children: [
-          {
-            index: true,
-            lazy: page(() => import('~/features/dashboard/pages/DashboardPage'), 'DashboardPage'),
-          },
-          {
-            path: 'customers',
-            lazy: page(() => import('~/features/customers/pages/CustomersPage'), 'CustomersPage'),
-          },
-          {
-            path: 'customers/new',
-            lazy: page(() => import('~/features/customers/pages/NewCustomerPage'), 'NewCustomerPage'),
-          },
-          {
-            path: 'customers/:id',
-            lazy: page(() => import('~/features/customers/pages/CustomerPage'), 'CustomerPage'),
-          },
-          {
-            path: 'customers/:id/edit',
-            lazy: page(() => import('~/features/customers/pages/EditCustomerPage'), 'EditCustomerPage'),
-          },
-          {
-            path: 'check-ins',
-            lazy: page(() => import('~/features/check-ins/pages/MyCheckInsPage'), 'MyCheckInsPage'),
-          },
-          {
-            path: 'touchpoints',
-            lazy: page(() => import('~/features/touchpoints/pages/TouchpointsPage'), 'TouchpointsPage'),
-          },
-          { path: 'audits', lazy: page(() => import('~/features/audits/pages/AuditsPage'), 'AuditsPage') },
-          {
-            path: 'audits/new',
-            lazy: page(() => import('~/features/audits/pages/NewAuditPage'), 'NewAuditPage'),
-          },
-          { path: 'audits/:id', lazy: page(() => import('~/features/audits/pages/AuditPage'), 'AuditPage') },
-          {
-            path: 'audits/:id/run',
-            lazy: page(() => import('~/features/audits/pages/RunAuditPage'), 'RunAuditPage'),
-          },
-          {
-            path: 'friction',
-            lazy: page(() => import('~/features/friction/pages/FrictionBoardPage'), 'FrictionBoardPage'),
-          },
-          {
-            path: 'feedback',
-            lazy: page(() => import('~/features/feedback/pages/FeedbackPage'), 'FeedbackPage'),
-          },
-          {
-            path: 'settings',
-            lazy: page(() => import('~/features/settings/pages/SettingsPage'), 'SettingsPage'),
-          },
-        ],
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
+/**
+ * The routes. A route's `loader` starts its page's queries while the page's chunk loads (both start
+ * when the route matches) instead of after it has rendered.
+ */
+export function createRoutes(client: ApolloClient): RouteObject[] {
+  return [
+    {
+      errorElement: <RouteError />,
+      // Shown while the first page's chunk loads; the same full-page state as the session check after it.
+      hydrateFallbackElement: (
+        <div className="app-fullpage">
+          <LoadingState />
+        </div>
+      ),
+      children: [
+        {
+          element: (
+            <RedirectIfSignedIn>
+              <Outlet />
+            </RedirectIfSignedIn>
+          ),
+          children: [
+            { path: '/sign-in', lazy: page(() => import('~/features/auth/pages/SignInPage'), 'SignInPage') },
+            { path: '/sign-up', lazy: page(() => import('~/features/auth/pages/SignUpPage'), 'SignUpPage') },
+          ],
+        },
+        {
+          path: '/invite/:token',
+          lazy: page(() => import('~/features/auth/pages/AcceptInvitationPage'), 'AcceptInvitationPage'),
+        },
+        {
+          path: '/a/:token',
+          lazy: page(() => import('~/features/audits/pages/PublicAuditPage'), 'PublicAuditPage'),
+        },
+        {
+          path: '/f/:token',
+          loader: ({ params }) => loadFeedbackForm(client, params.token ?? ''),
+          lazy: page(() => import('~/features/feedback-form/pages/PublicFeedbackPage'), 'PublicFeedbackPage'),
+        },
+        {
+          path: '/',
+          // RequireAuth renders from the cache once the session has answered (or asks again on a failure).
+          loader: () => client.query({ query: MeDocument }).then(noData, noData),
+          element: (
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          ),
+          children: [
+            {
+              index: true,
+              loader: () => loadDashboard(client),
+              lazy: page(() => import('~/features/dashboard/pages/DashboardPage'), 'DashboardPage'),
+            },
+            {
+              path: 'customers',
+              lazy: page(() => import('~/features/customers/pages/CustomersPage'), 'CustomersPage'),
+            },
+            {
+              path: 'customers/new',
+              lazy: page(() => import('~/features/customers/pages/NewCustomerPage'), 'NewCustomerPage'),
+            },
+            {
+              path: 'customers/:id',
+              lazy: page(() => import('~/features/customers/pages/CustomerPage'), 'CustomerPage'),
+            },
+            {
+              path: 'customers/:id/edit',
+              lazy: page(() => import('~/features/customers/pages/EditCustomerPage'), 'EditCustomerPage'),
+            },
+            {
+              path: 'check-ins',
+              lazy: page(() => import('~/features/check-ins/pages/MyCheckInsPage'), 'MyCheckInsPage'),
+            },
+            {
+              path: 'touchpoints',
+              lazy: page(() => import('~/features/touchpoints/pages/TouchpointsPage'), 'TouchpointsPage'),
+            },
+            { path: 'audits', lazy: page(() => import('~/features/audits/pages/AuditsPage'), 'AuditsPage') },
+            {
+              path: 'audits/new',
+              lazy: page(() => import('~/features/audits/pages/NewAuditPage'), 'NewAuditPage'),
+            },
+            {
+              path: 'audits/:id',
+              lazy: page(() => import('~/features/audits/pages/AuditPage'), 'AuditPage'),
+            },
+            {
+              path: 'audits/:id/run',
+              lazy: page(() => import('~/features/audits/pages/RunAuditPage'), 'RunAuditPage'),
+            },
+            {
+              path: 'friction',
+              lazy: page(() => import('~/features/friction/pages/FrictionBoardPage'), 'FrictionBoardPage'),
+            },
+            {
+              path: 'feedback',
+              lazy: page(() => import('~/features/feedback/pages/FeedbackPage'), 'FeedbackPage'),
+            },
+            {
+              path: 'settings',
+              lazy: page(() => import('~/features/settings/pages/SettingsPage'), 'SettingsPage'),
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ];
+}
+
+const noData = () => null;

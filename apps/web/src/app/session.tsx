@@ -42,7 +42,8 @@ function FullPage({ children }: { children: ReactNode }) {
 /** Renders its children for a signed-in member; sends anyone else to sign in, then back here. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
-  const { data, loading, error, refetch } = useQuery(MeDocument);
+  // The route's loader has asked for the session just before.
+  const { data, loading, error, refetch } = useQuery(MeDocument, { fetchPolicy: 'cache-first' });
 
   if (data?.me) return <SessionProvider member={data.me}>{children}</SessionProvider>;
   if (loading) {

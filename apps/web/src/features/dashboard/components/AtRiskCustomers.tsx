@@ -39,7 +39,8 @@ export function AtRiskCustomerList({ customers }: { customers: readonly AtRiskCu
 export function AtRiskCustomersCard() {
   const { data, loading, error, refetch } = useQuery(AtRiskCustomersDocument, {
     variables: { first: DASHBOARD_LIST_SIZE },
-    fetchPolicy: 'cache-and-network',
+    // The route's loader (loadDashboard) has just asked the network.
+    fetchPolicy: 'cache-first',
   });
   const connection = data?.customers;
   const customers = connection?.edges.map((edge) => edge.node) ?? [];

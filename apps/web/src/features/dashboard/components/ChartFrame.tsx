@@ -4,7 +4,11 @@ import {
   lazy,
   type ReactElement,
   type ReactNode,
+  type RefObject,
   Suspense,
+  useEffect,
+  useRef,
+  useState,
 } from 'react';
 
 export interface ChartFrameProps {
@@ -27,15 +31,39 @@ export function lazyDrawing<P extends object>(
 }
 
 /**
+ * Whether the element has come near the screen (and stays true). Without IntersectionObserver
+ * (jsdom): at once.
+ */
+function useNearScreen(ref: RefObject<Element | null>): boolean {
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, ref]);
+  return near;
+}
+
+/**
  * A chart as a figure: the drawing is hidden from assistive technology (its numbers are in the
- * caption), and it follows the width of its card down to a 375 px phone. The frame keeps its height
- * while the drawing loads: nothing moves when it appears.
+ * caption), and it follows the width of its card down to a 375 px phone. The drawing (and recharts)
+ * loads once the frame comes near the screen, and the frame keeps its height meanwhile: nothing moves
+ * when it appears.
  */
 export function ChartFrame({ children, height, caption, className }: ChartFrameProps) {
+  const canvas = useRef<HTMLDivElement>(null);
+  const near = useNearScreen(canvas);
   return (
     <figure className={['dash-chart', className].filter(Boolean).join(' ')}>
-      <div className="dash-chart__canvas" style={{ height }} aria-hidden="true">
-        <Suspense fallback={null}>{children}</Suspense>
+      <div ref={canvas} className="dash-chart__canvas" style={{ height }} aria-hidden="true">
+        {near && <Suspense fallback={null}>{children}</Suspense>}
       </div>
       <figcaption className="dash-chart__caption">{caption}</figcaption>
     </figure>

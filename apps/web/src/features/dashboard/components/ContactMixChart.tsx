@@ -64,7 +64,8 @@ export function ContactMixChart({ rows }: { rows: readonly MemberContactMix[] })
 export function ContactMixCard() {
   const { data, loading, error, refetch } = useQuery(ContactMixDocument, {
     variables: { days: DASHBOARD_DAYS },
-    fetchPolicy: 'cache-and-network',
+    // The route's loader (loadDashboard) has just asked the network.
+    fetchPolicy: 'cache-first',
   });
   const rows = data?.contactMix;
   return (

@@ -50,7 +50,8 @@ export function HealthTrendChart({ points }: { points: readonly HealthTrendPoint
 export function HealthTrendCard() {
   const { data, loading, error, refetch } = useQuery(HealthTrendDocument, {
     variables: { days: DASHBOARD_DAYS },
-    fetchPolicy: 'cache-and-network',
+    // The route's loader (loadDashboard) has just asked the network.
+    fetchPolicy: 'cache-first',
   });
   const points = data?.healthTrend;
   return (

@@ -64,7 +64,8 @@ export function OverdueCheckInList({
 export function OverdueCheckInsCard() {
   const { data, loading, error, refetch } = useQuery(OverdueCheckInsDocument, {
     variables: { first: DASHBOARD_LIST_SIZE },
-    fetchPolicy: 'cache-and-network',
+    // The route's loader (loadDashboard) has just asked the network.
+    fetchPolicy: 'cache-first',
   });
   const connection = data?.customers;
   const customers = connection?.edges.map((edge) => edge.node) ?? [];

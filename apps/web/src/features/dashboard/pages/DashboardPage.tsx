@@ -74,7 +74,8 @@ export function DashboardPage() {
   const member = useMember();
   const isOwner = useIsOwner();
   const { data, loading, error, refetch } = useQuery(DashboardSummaryDocument, {
-    fetchPolicy: 'cache-and-network',
+    // The route's loader (loadDashboard) has just asked the network.
+    fetchPolicy: 'cache-first',
   });
   const firstName = member.name.split(/\s+/)[0] ?? member.name;
   const summary = data?.healthSummary;

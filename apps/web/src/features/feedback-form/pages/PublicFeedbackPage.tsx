@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { isLowScore, submitFeedbackSchema, validate } from '@rapport/domain';
+import { isLowScore } from '@rapport/domain/feedback-scores';
 import { Button, ErrorState, FormError, LoadingState, TextAreaField } from '@rapport/ui';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
@@ -26,7 +26,8 @@ export function PublicFeedbackPage() {
   const { token = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(FeedbackFormDocument, {
     variables: { token },
-    fetchPolicy: 'network-only',
+    // The route's loader (loadFeedbackForm) has just asked the network.
+    fetchPolicy: 'cache-first',
   });
   const form = data?.feedbackForm;
   const [outcome, setOutcome] = useState<{ kind: Outcome; low?: boolean } | null>(null);
@@ -91,14 +92,13 @@ function FeedbackAnswerForm({
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(submitFeedbackSchema(form.type), {
-      score: score ?? undefined,
-      comment,
-    });
-    if (!checked.ok) return showFieldErrors(checked.fields);
+    // The one check a customer can miss; the API checks the rest (and trims the comment) too. This page
+    // keeps zod (all of @rapport/domain) out of its chunk.
+    if (score === null)
+      return showFieldErrors({ score: `Choose a score from ${form.minScore} to ${form.maxScore}` });
     try {
-      await submitFeedback({ variables: { token, input: checked.value } });
-      onDone('thanks', isLowScore(form.type, checked.value.score));
+      await submitFeedback({ variables: { token, input: { score, comment: comment.trim() || null } } });
+      onDone('thanks', isLowScore(form.type, score));
     } catch (error) {
       const described = describeError(error);
       const raw = CombinedGraphQLErrors.is(error) ? (error.errors[0]?.message ?? '') : '';
