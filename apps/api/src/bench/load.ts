@@ -6,6 +6,8 @@ export interface Load {
   headers?: Record<string, string>;
   /** The body of each request (called once per request, so ids and keys can vary). */
   body: () => string;
+  /** Headers that vary per request (a client's address behind the proxy, say). */
+  headersPerRequest?: () => Record<string, string>;
 }
 
 export interface LoadResult {
@@ -58,7 +60,15 @@ async function cannon(load: Load, connections: number, seconds: number): Promise
         duration: seconds,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...load.headers },
-        requests: [{ setupRequest: (request) => ({ ...request, body: load.body() }) }],
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: load.body(),
+              headers: { ...request.headers, ...load.headersPerRequest?.() },
+            }),
+          },
+        ],
         verifyBody: (body) => !String(body).includes('"errors"'),
       },
       (error, done) => (error ? reject(error) : resolve(done)),

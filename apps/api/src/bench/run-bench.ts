@@ -97,7 +97,7 @@ async function signIn(base: string, email: string, password: string): Promise<st
 async function check(name: string, load: Load): Promise<void> {
   const res = await fetch(load.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...load.headers },
+    headers: { 'content-type': 'application/json', ...load.headers, ...load.headersPerRequest?.() },
     body: load.body(),
   });
   const text = await res.text();
@@ -169,6 +169,7 @@ async function measureOperations(
   const gql = (query: string, variables?: () => Record<string, unknown>) => () =>
     JSON.stringify({ query, variables: variables?.() });
   let sent = 0;
+  let answers = 0;
   const loads: [string, 'api' | 'baseline', Load][] = [
     ['customer list', 'baseline', { url: baselineUrl, headers: asOwner, body: gql(CUSTOMER_LIST) }],
     ['customer list', 'api', { url: api, headers: asOwner, body: gql(CUSTOMER_LIST) }],
@@ -208,6 +209,13 @@ async function measureOperations(
           token: workspace.nextFeedbackToken(),
           input: { score: 4, comment: null },
         })),
+        // Customers answer from their own phones: one address each (the app trusts the loopback proxy).
+        headersPerRequest: () => {
+          answers++;
+          return {
+            'x-forwarded-for': `10.${(answers >> 16) & 255}.${(answers >> 8) & 255}.${answers & 255}`,
+          };
+        },
       },
     ],
   ];
@@ -220,9 +228,11 @@ async function measureOperations(
     });
     const statements = (await counter?.perRequest(result.requests)) ?? null;
     results.push({ operation, server, load: result, statements });
+    const peak = app.child.pid ? peakRssMb(app.child.pid) : null;
     console.log(
       `${operation} (${server}): ${result.requestsPerSecond.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms` +
-        (statements ? `, ${statements.queries.toFixed(2)} statements/request` : ''),
+        (statements ? `, ${statements.queries.toFixed(2)} statements/request` : '') +
+        (peak ? `; API peak RSS so far ${peak.toFixed(0)} MB` : ''),
     );
   }
   return results;
@@ -248,7 +258,8 @@ async function main() {
     const logDir = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
     app = await AppProcess.start(database.url, join(logDir, 'app.log'), {
       secret,
-      env: { NODE_ENV: 'production' },
+      // Behind a proxy on loopback, as in production: per-address limits see each client's address.
+      env: { NODE_ENV: 'production', TRUST_PROXY: 'loopback' },
       // BENCH_PROFILE=<dir>: a CPU profile of the app (open it in Chrome's DevTools).
       nodeArgs: process.env.BENCH_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
