@@ -6,13 +6,11 @@
 const LIST_ITEM = `id name company email phone tags status cadenceDays ownCadenceDays createdAt
   owner { id name } health { score band } lastRelationshipContactAt nextCheckInDueAt checkInOverdue`;
 
-const LIST_PAGE = `edges { cursor node { ${LIST_ITEM} } } pageInfo { hasNextPage endCursor }`;
+/** A page as the web's customers page asks for it, with the total it shows ("Showing 1–50 of N"). */
+const LIST_PAGE = `edges { cursor node { ${LIST_ITEM} } } pageInfo { hasNextPage endCursor } totalCount`;
 
-/** The customers page: 50 rows, lowest health first. (Its total is asked once per filter: CUSTOMER_COUNT.) */
+/** The customers page: 50 rows, lowest health first. */
 export const CUSTOMER_LIST = `query Customers { customers(first: 50, orderBy: HEALTH_ASC) { ${LIST_PAGE} } }`;
-
-/** The total the customers page shows, asked once per filter rather than with every page. */
-export const CUSTOMER_COUNT = `query CustomerCount { customers(first: 1) { totalCount } }`;
 
 /** The customers page filtered to overdue check-ins, soonest due first. */
 export const OVERDUE_LIST = `query Overdue {

@@ -20,7 +20,6 @@ import { openBenchDatabase } from './bench-database';
 import { type LargeWorkspace, openLargeWorkspace } from './large-workspace';
 import { type Load, type LoadResult, type LoadSettings, runLoad } from './load';
 import {
-  CUSTOMER_COUNT,
   CUSTOMER_LIST,
   CUSTOMER_PAGE,
   DASHBOARD,
@@ -174,7 +173,6 @@ async function measureOperations(
     ['customer list', 'baseline', { url: baselineUrl, headers: asOwner, body: gql(CUSTOMER_LIST) }],
     ['customer list', 'api', { url: api, headers: asOwner, body: gql(CUSTOMER_LIST) }],
     ['customer list, overdue', 'api', { url: api, headers: asOwner, body: gql(OVERDUE_LIST) }],
-    ['customer count', 'api', { url: api, headers: asOwner, body: gql(CUSTOMER_COUNT) }],
     [
       'customer page',
       'api',
