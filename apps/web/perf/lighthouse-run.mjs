@@ -3,16 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.mjs';
 
 /** Lighthouse's own configurations: mobile (its default: Moto G Power, simulated slow 4G) or desktop. */
 const PRESETS = { mobile: undefined, desktop: desktopConfig };
@@ -40,12 +31,12 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  */
 export async function lighthousePerformance(
   url,
-  { cookie, preset = 'mobile', runs = 1, chromePath = '/usr/bin/chromium' } = {},
+  { cookie, preset = 'mobile', runs = 1, chromePath = CHROMIUM_PATH } = {},
 ) {
   const results = [];
   for (let run = 0; run < runs; run++) {
     const userDataDir = await mkdtemp(join(tmpdir(), 'rapport-lighthouse-'));
-    const chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS, userDataDir });
+    const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS, userDataDir });
     try {
       const result = await lighthouse(
         url,
