@@ -11,6 +11,7 @@ import { SurveyEntity } from '../modules/feedback/survey.entity';
 import { FrictionPointEntity } from '../modules/friction/friction-point.entity';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { MemberEntity } from '../modules/members/member.entity';
+import { type HealthSummary, loadHealthSummary } from '../modules/relationship-health/health-summary';
 import { TouchpointEntity } from '../modules/touchpoints/touchpoint.entity';
 import { WorkspaceEntity } from '../modules/workspaces/workspace.entity';
 
@@ -32,6 +33,8 @@ export interface Loaders {
   observation: TenantLoader<ObservationEntity>;
   survey: TenantLoader<SurveyEntity>;
   frictionPoint: TenantLoader<FrictionPointEntity>;
+  /** A workspace's health summary (the dashboard's summary and trend share it). */
+  healthSummary: DataLoader<string, HealthSummary>;
   /** A customer's stored health document (not read with the customer: see CustomerEntity.health). */
   customerHealth: TenantLoader<RelationshipHealth>;
   /** The answer to a feedback request, by the request's key. */
@@ -135,5 +138,8 @@ export function createLoaders(db: Db): Loaders {
     frictionPoint: tenantLoader(db, FrictionPointEntity),
     responseOfRequest: responseOfRequestLoader(db),
     customerHealth: customerHealthLoader(db),
+    healthSummary: new DataLoader((ids) =>
+      Promise.all(ids.map((id) => db.inWorkspace(id, (em) => loadHealthSummary(em, id)))),
+    ),
   };
 }

@@ -4,38 +4,35 @@ import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
 import { parseInput } from '../../graphql/parse-input';
 import { MemberEntity } from '../members/member.entity';
+import type { HealthSummary } from './health-summary';
+
+/** Today (UTC), by the database's clock. */
+const TODAY = `(now() at time zone 'UTC')::date`;
+
+/**
+ * SQL: the closed days of the last $2 days (before today) that `table` has not counted yet for
+ * workspace $1 (normally only yesterday, once; a day with nothing to count is looked at again).
+ */
+const uncountedDays = (table: 'health_days' | 'contact_days') =>
+  `select g::date as day from generate_series(${TODAY} - ($2::int - 1), ${TODAY} - 1, interval '1 day') g
+    where not exists (select 1 from ${table} c where c.workspace_id = $1 and c.day = g::date)`;
+
+type HealthTrendPoint = Omit<HealthSummary, 'checkInsOverdue'>;
 
 /** Workspace-wide views of relationship health for the owner's dashboard, all over active customers. */
 @Injectable()
 export class HealthReportsService {
   constructor(private readonly db: Db) {}
 
-  summary(actor: Actor) {
-    const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      const [row] = await em.query(
-        `select count(*) filter (where health_band = 'HEALTHY')::int as healthy,
-                count(*) filter (where health_band = 'WATCH')::int as watch,
-                count(*) filter (where health_band = 'AT_RISK')::int as "atRisk",
-                avg(health_score)::float8 as "averageScore",
-                count(*) filter (where next_check_in_due_at < now())::int as "checkInsOverdue"
-           from customers where workspace_id = $1 and status = 'ACTIVE'`,
-        [workspaceId],
-      );
-      return row;
-    });
-  }
-
   /**
    * Per day of the last `days` (UTC), the mean score and customers per band of active customers: the
    * closed days from `health_days` (each summed once from its snapshots, here, when first asked for),
-   * today from the customers' current health. A workspace of 100,000 customers keeps 100,000 snapshots
-   * a day: reading them on every dashboard view is what this avoids.
+   * then `today`, the current summary. A workspace of 100,000 customers keeps 100,000 snapshots a
+   * day: reading them on every dashboard view is what this avoids.
    */
-  trend(actor: Actor, args: unknown) {
+  trend(actor: Actor, args: unknown, today: HealthSummary) {
     const { days } = parseInput(reportPeriodSchema, args);
     const { workspaceId } = actor;
-    const today = `(now() at time zone 'UTC')::date`;
     return this.db.inWorkspace(workspaceId, async (em) => {
       await em.query(
         `insert into health_days (workspace_id, day, customers, score_sum, healthy, watch, at_risk)
@@ -43,27 +40,22 @@ export class HealthReportsService {
                 count(*) filter (where s.band = 'WATCH'), count(*) filter (where s.band = 'AT_RISK')
            from health_snapshots s
            join customers c on c.workspace_id = s.workspace_id and c.id = s.customer_id and c.status = 'ACTIVE'
-          where s.workspace_id = $1
-            and s.day in (select d::date from generate_series(${today} - ($2::int - 1), ${today} - 1, interval '1 day') d
-                           where not exists (select 1 from health_days h where h.workspace_id = $1 and h.day = d::date))
+          where s.workspace_id = $1 and s.day in (${uncountedDays('health_days')})
           group by s.workspace_id, s.day
          on conflict do nothing`,
         [workspaceId, days],
       );
-      return em.query(
+      const closed: HealthTrendPoint[] = await em.query(
         `select to_char(day, 'YYYY-MM-DD') as day, score_sum::float8 / customers as "averageScore",
                 healthy, watch, at_risk as "atRisk"
            from health_days
-          where workspace_id = $1 and day > ${today} - $2::int and day < ${today} and customers > 0
-         union all
-         select to_char(${today}, 'YYYY-MM-DD'), avg(health_score)::float8,
-                count(*) filter (where health_band = 'HEALTHY')::int, count(*) filter (where health_band = 'WATCH')::int,
-                count(*) filter (where health_band = 'AT_RISK')::int
-           from customers where workspace_id = $1 and status = 'ACTIVE' and health_score is not null
-         having count(*) > 0
-         order by day`,
+          where workspace_id = $1 and day > ${TODAY} - $2::int and day < ${TODAY} and customers > 0
+          order by day`,
         [workspaceId, days],
       );
+      const { day, averageScore, healthy, watch, atRisk } = today;
+      const scored = healthy + watch + atRisk > 0;
+      return scored ? [...closed, { day, averageScore, healthy, watch, atRisk }] : closed;
     });
   }
 
@@ -75,13 +67,11 @@ export class HealthReportsService {
     const { days } = parseInput(reportPeriodSchema, args);
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, async (em) => {
-      const today = `(now() at time zone 'UTC')::date`;
-      // Closed days of the period not counted yet (normally only yesterday, once); see contact_days.
+      // Closed days of the period not counted yet; see contact_days.
       await em.query(
         `insert into contact_days (workspace_id, day, member_id, relationship, total)
          select $1, d.day, i.member_id, count(*) filter (where i.purpose = 'RELATIONSHIP'), count(*)
-           from (select g::date as day from generate_series(${today} - ($2::int - 1), ${today} - 1, interval '1 day') g
-                  where not exists (select 1 from contact_days c where c.workspace_id = $1 and c.day = g::date)) d
+           from (${uncountedDays('contact_days')}) d
            join interactions i on i.workspace_id = $1 and i.member_id is not null
             and i.occurred_at >= d.day::timestamp at time zone 'UTC'
             and i.occurred_at < (d.day + 1)::timestamp at time zone 'UTC'
@@ -92,12 +82,12 @@ export class HealthReportsService {
       const counts: { member_id: string; relationship: number; total: number }[] = await em.query(
         `select member_id, sum(relationship)::int as relationship, sum(total)::int as total
            from (select member_id, relationship, total from contact_days
-                  where workspace_id = $1 and day > ${today} - $2::int and day < ${today}
+                  where workspace_id = $1 and day > ${TODAY} - $2::int and day < ${TODAY}
                  union all
                  select member_id, count(*) filter (where purpose = 'RELATIONSHIP'), count(*)
                    from interactions
                   where workspace_id = $1 and member_id is not null
-                    and occurred_at >= ${today}::timestamp at time zone 'UTC'
+                    and occurred_at >= ${TODAY}::timestamp at time zone 'UTC'
                   group by member_id) c
           group by member_id`,
         [workspaceId, days],

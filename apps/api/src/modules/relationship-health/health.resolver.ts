@@ -19,18 +19,19 @@ export class HealthReportsResolver {
   constructor(private readonly reports: HealthReportsService) {}
 
   @Query(() => HealthSummaryModel, { description: 'Active customers per band, and overdue check-ins.' })
-  healthSummary(@CurrentActor() actor: Actor) {
-    return this.reports.summary(actor);
+  healthSummary(@CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return ctx.loaders.healthSummary.load(actor.workspaceId);
   }
 
   @Query(() => [HealthTrendPointModel], {
     description: 'Daily health of the active customers, oldest first.',
   })
-  healthTrend(
+  async healthTrend(
     @CurrentActor() actor: Actor,
     @Args('days', { type: () => Int, nullable: true, defaultValue: 90 }) days: number,
+    @Context() ctx: RequestContext,
   ) {
-    return this.reports.trend(actor, { days });
+    return this.reports.trend(actor, { days }, await ctx.loaders.healthSummary.load(actor.workspaceId));
   }
 
   @Roles('OWNER')
