@@ -64,12 +64,9 @@ export class CustomerStateService {
           `select id from customers where workspace_id = $1 and ($2::uuid is null or id > $2) order by id limit $3`,
           [workspaceId, after, REFRESH_BATCH],
         );
-        await this.refresh(
-          em,
-          workspaceId,
-          rows.map((r) => r.id),
-        );
-        return rows.map((r) => r.id);
+        const batch = rows.map((r) => r.id);
+        await this.refresh(em, workspaceId, batch);
+        return batch;
       });
       recomputed += ids.length;
       after = ids.length === REFRESH_BATCH ? (ids.at(-1) ?? null) : null;
