@@ -62,7 +62,7 @@ import { InteractionsService } from './modules/interactions/interactions.service
 import { MembersResolver } from './modules/members/members.resolver';
 import { MembersService } from './modules/members/members.service';
 import { CustomerStateService } from './modules/relationship-health/customer-state.service';
-import { CustomerHealthResolver, HealthReportsResolver } from './modules/relationship-health/health.resolver';
+import { HealthReportsResolver, StoredHealthResolver } from './modules/relationship-health/health.resolver';
 import { HealthJobs, JOBS_OPTIONS, type JobsOptions } from './modules/relationship-health/health-jobs';
 import { HealthReportsService } from './modules/relationship-health/health-reports.service';
 import { CustomerTimelineResolver } from './modules/timeline/timeline.resolver';
@@ -83,7 +83,7 @@ export const resolvers = [
   CustomerInteractionsResolver,
   CheckInsResolver,
   CustomerCheckInsResolver,
-  CustomerHealthResolver,
+  StoredHealthResolver,
   HealthReportsResolver,
   CustomerTimelineResolver,
   AuditsResolver,

@@ -5,7 +5,8 @@ import type { Db } from '../database/db.service';
 import { AuditEntity } from '../modules/audits/audit.entity';
 import { ObservationEntity } from '../modules/audits/observation.entity';
 import { loadTouchpointScores, type TouchpointScores } from '../modules/audits/touchpoint-scores';
-import { CustomerEntity } from '../modules/customers/customer.entity';
+import type { CustomerEntity } from '../modules/customers/customer.entity';
+import { customerQuery } from '../modules/customers/customer-query';
 import { FeedbackResponseEntity } from '../modules/feedback/feedback-response.entity';
 import { SurveyEntity } from '../modules/feedback/survey.entity';
 import { FrictionPointEntity } from '../modules/friction/friction-point.entity';
@@ -35,7 +36,7 @@ export interface Loaders {
   frictionPoint: TenantLoader<FrictionPointEntity>;
   /** A workspace's health summary (the dashboard's summary and trend share it). */
   healthSummary: DataLoader<string, HealthSummary>;
-  /** A customer's stored health document (not read with the customer: see CustomerEntity.health). */
+  /** A customer's stored health document (not read with the customer: see CustomerEntity.healthDocument). */
   customerHealth: TenantLoader<RelationshipHealth>;
   /** The answer to a feedback request, by the request's key. */
   responseOfRequest: TenantLoader<FeedbackResponseEntity>;
@@ -100,6 +101,25 @@ function responseOfRequestLoader(db: Db): TenantLoader<FeedbackResponseEntity> {
   );
 }
 
+/** Customers as GraphQL shows them (with their owner: see customerQuery). */
+function customerLoader(db: Db): TenantLoader<CustomerEntity> {
+  return new DataLoader(
+    async (keys) => {
+      const found = new Map<string, CustomerEntity>();
+      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
+        const rows = await db.inWorkspace(workspaceId, (em) =>
+          customerQuery(em)
+            .where('c.workspace_id = :workspaceId and c.id in (:...ids)', { workspaceId, ids })
+            .getMany(),
+        );
+        for (const row of rows) found.set(keyString(row), row);
+      }
+      return keys.map((k) => found.get(keyString(k)) ?? null);
+    },
+    { cacheKeyFn: keyString },
+  );
+}
+
 function customerHealthLoader(db: Db): TenantLoader<RelationshipHealth> {
   return new DataLoader(
     async (keys) => {
@@ -128,7 +148,7 @@ export function createLoaders(db: Db): Loaders {
       return Promise.all(ids.map((id) => db.inWorkspace(id, (em) => em.findOneBy(WorkspaceEntity, { id }))));
     }),
     member: tenantLoader(db, MemberEntity),
-    customer: tenantLoader(db, CustomerEntity),
+    customer: customerLoader(db),
     touchpoint: tenantLoader(db, TouchpointEntity),
     interaction: tenantLoader(db, InteractionEntity),
     audit: tenantLoader(db, AuditEntity),

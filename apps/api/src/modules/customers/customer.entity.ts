@@ -1,8 +1,8 @@
 import type { CustomerStatus, HealthBand, ProfileFact, RelationshipHealth } from '@rapport/domain';
 import { isCheckInOverdue } from '@rapport/domain';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
 import type { MemberEntity } from '../members/member.entity';
-import type { WorkspaceEntity } from '../workspaces/workspace.entity';
+import type { StoredHealth } from '../relationship-health/stored-health';
 
 @Entity('customers')
 export class CustomerEntity {
@@ -40,6 +40,13 @@ export class CustomerEntity {
   @Column('int', { name: 'cadence_days', nullable: true })
   ownCadenceDays!: number | null;
 
+  /** The effective cadence (the domain's effectiveCadenceDays), read with every customer. */
+  @VirtualColumn('int', {
+    query: (c) =>
+      `select coalesce(${c}.cadence_days, w.default_cadence_days) from workspaces w where w.id = ${c}.workspace_id`,
+  })
+  cadenceDays!: number;
+
   @Column('text')
   status!: CustomerStatus;
 
@@ -60,10 +67,11 @@ export class CustomerEntity {
 
   /**
    * The whole result (factors, sentences, next best action), about 1.5 KB: not read unless asked for
-   * (`addSelect('c.health')`, or the customerHealth loader), since a page of 50 needs only the score.
+   * (`addSelect('c.healthDocument')`, or the customerHealth loader), since a page of 50 needs only the
+   * score.
    */
-  @Column('jsonb', { nullable: true, select: false })
-  health?: RelationshipHealth | null;
+  @Column('jsonb', { name: 'health', nullable: true, select: false })
+  healthDocument?: RelationshipHealth | null;
 
   @Column('timestamptz', { name: 'health_as_of', nullable: true })
   healthAsOf!: Date | null;
@@ -77,14 +85,30 @@ export class CustomerEntity {
   @Column('int')
   version!: number;
 
-  /** Now is past the due date (the domain's rule); a plain property for GraphQL, read per row of a list. */
+  /*
+   * The fields below are plain properties for GraphQL: a list resolves them for every row, and a
+   * framework-wrapped resolver per row and field cost as much as the rest of the request.
+   */
+
+  /** Now is past the due date (the domain's rule). */
   get checkInOverdue(): boolean {
     return isCheckInOverdue(this.nextCheckInDueAt, new Date());
   }
 
-  /** Joined in by the reads that show it (customersService.get and list), sparing a lookup per request. */
-  owner?: MemberEntity | null;
+  /** Joined in by `customerQuery`, the one way customers are read for display. */
+  ownerMember?: MemberEntity | null;
 
-  /** Joined in with the owner: the workspace's default cadence, for `cadenceDays`. */
-  workspace?: WorkspaceEntity;
+  get owner(): MemberEntity | null {
+    if (!this.ownerId) return null;
+    if (!this.ownerMember)
+      throw new Error(`Customer ${this.id} was read without its owner (use customerQuery)`);
+    return this.ownerMember;
+  }
+
+  /** Score and band from their columns; the rest of the document is read only when asked for. */
+  get health(): StoredHealth {
+    const { workspaceId, id, healthScore: score, healthBand: band } = this;
+    if (score === null || band === null) throw new Error(`Health of customer ${id} was never computed`);
+    return { score, band, customer: { workspaceId, id }, document: this.healthDocument ?? undefined };
+  }
 }

@@ -4,6 +4,7 @@ import { connectionTypes } from '../../graphql/connection';
 import { asGraphqlEnum } from '../../graphql/enums';
 import { VersionField } from '../../graphql/version.field';
 import { MemberModel } from '../members/member.model';
+import { RelationshipHealthModel } from '../relationship-health/health.model';
 
 export const CustomerStatusEnum = asGraphqlEnum(CUSTOMER_STATUSES);
 registerEnumType(CustomerStatusEnum, { name: 'CustomerStatus' });
@@ -72,6 +73,9 @@ export class CustomerModel {
 
   @Field(() => Boolean, { description: 'Now is past nextCheckInDueAt.' })
   checkInOverdue!: boolean;
+
+  @Field(() => RelationshipHealthModel)
+  health!: RelationshipHealthModel;
 
   @VersionField()
   version!: number;

@@ -1,24 +1,8 @@
-import {
-  Args,
-  Context,
-  ID,
-  Info,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
-import { effectiveCadenceDays } from '@rapport/domain';
+import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/decorators';
-import type { RequestContext } from '../../graphql/context';
-import { notFound } from '../../graphql/errors';
 import { selectsField } from '../../graphql/selection';
-import { MemberModel } from '../members/member.model';
-import type { CustomerEntity } from './customer.entity';
 import { CustomerConnection, CustomerModel, CustomerOrderEnum } from './customer.model';
 import { CustomersService } from './customers.service';
 import { CreateCustomerInput, CustomerFilterInput, UpdateCustomerInput } from './dto/customer.inputs';
@@ -66,21 +50,5 @@ export class CustomersResolver {
   @Mutation(() => CustomerModel)
   archiveCustomer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.service.archive(actor, id);
-  }
-
-  @ResolveField(() => MemberModel, { nullable: true })
-  owner(@Parent() customer: CustomerEntity, @Context() ctx: RequestContext) {
-    if (!customer.ownerId) return null;
-    return (
-      customer.owner ?? ctx.loaders.member.load({ workspaceId: customer.workspaceId, id: customer.ownerId })
-    );
-  }
-
-  @ResolveField(() => Int)
-  async cadenceDays(@Parent() customer: CustomerEntity, @Context() ctx: RequestContext) {
-    if (customer.ownCadenceDays !== null) return customer.ownCadenceDays;
-    const workspace = customer.workspace ?? (await ctx.loaders.workspace.load(customer.workspaceId));
-    if (!workspace) throw notFound();
-    return effectiveCadenceDays(customer.ownCadenceDays, workspace.defaultCadenceDays);
   }
 }

@@ -11,16 +11,15 @@ import {
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
-import { insertOnce } from '../../database/idempotency';
+import { createOnce } from '../../database/idempotency';
 import { updateVersioned } from '../../database/versioned-update';
 import { type Connection, cursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { isCurrentMember } from '../members/current-member';
-import { MemberEntity } from '../members/member.entity';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
-import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { CustomerEntity } from './customer.entity';
+import { customerQuery, findCustomer, withOwner } from './customer-query';
 
 /** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
 const ORDERS = {
@@ -30,12 +29,6 @@ const ORDERS = {
   HEALTH_DESC: { columns: ['c.health_score', 'c.id'], direction: 'DESC' },
   NEXT_CHECK_IN_DUE: { columns: ['c.next_check_in_due_at', 'c.id'], direction: 'ASC' },
 } as const satisfies Record<CustomerOrder, unknown>;
-
-/** The customer's owner and workspace, in the same statement (see CustomerEntity.owner). */
-const withOwnerAndWorkspace = (query: SelectQueryBuilder<CustomerEntity>) =>
-  query
-    .leftJoinAndMapOne('c.owner', MemberEntity, 'o', 'o.workspace_id = c.workspace_id and o.id = c.owner_id')
-    .innerJoinAndMapOne('c.workspace', WorkspaceEntity, 'w', 'w.id = c.workspace_id');
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -53,8 +46,8 @@ export class CustomersService {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, (em) =>
-      withOwnerAndWorkspace(em.createQueryBuilder(CustomerEntity, 'c'))
-        .addSelect('c.health') // a customer's page shows it whole
+      customerQuery(em)
+        .addSelect('c.healthDocument') // a customer's page shows it whole
         .where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id })
         .getOne(),
     );
@@ -82,7 +75,7 @@ export class CustomersService {
         query.andWhere(`c.next_check_in_due_at ${filter.checkInOverdue ? '<' : '>='} now()`);
       }
       // The total rides along with the page as an uncorrelated subquery (run once).
-      const total = query.clone().select('count(*)::int');
+      const total = query.clone().select('count(*)::int').getQuery();
 
       const { columns, direction } = ORDERS[orderBy];
       if (afterId) {
@@ -94,14 +87,13 @@ export class CustomersService {
         );
       }
       for (const column of columns) query.addOrderBy(column, direction);
-      withOwnerAndWorkspace(query).limit(first + 1);
+      withOwner(query).limit(first + 1);
       if (!countTotal) return toConnection(await query.getMany(), first, Number.NaN, (node) => [node.id]);
       const { entities, raw } = await query
-        .addSelect(`(${total.getQuery()})`, 'total_count')
+        .addSelect(`(${total})`, 'total_count')
         .getRawAndEntities<{ total_count: number }>();
       // Past the last page there is no row to carry it: then it takes a statement of its own.
-      const totalCount =
-        raw[0]?.total_count ?? (afterId ? ((await total.getRawOne<{ count: number }>())?.count ?? 0) : 0);
+      const totalCount = raw[0]?.total_count ?? (afterId ? await this.countAlone(em, total, query) : 0);
       return toConnection(entities, first, totalCount, (node) => [node.id]);
     });
   }
@@ -110,8 +102,8 @@ export class CustomersService {
     const { idempotencyKey, ...input } = parseInput(createCustomerSchema, args);
     const { workspaceId } = actor;
     const request = { operation: 'createCustomer', key: idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, (em) =>
-      insertOnce(em, workspaceId, request, CustomerEntity, async () => {
+    return this.db.inWorkspace(workspaceId, async (em) => {
+      const id = await createOnce(em, workspaceId, request, async () => {
         await this.checkOwner(em, workspaceId, input.ownerId);
         const now = new Date();
         const customer = em.create(CustomerEntity, {
@@ -125,8 +117,9 @@ export class CustomersService {
         await em.insert(CustomerEntity, customer);
         await this.customerState.refresh(em, workspaceId, [customer.id], now);
         return customer.id;
-      }),
-    );
+      });
+      return this.found(em, workspaceId, id);
+    });
   }
 
   async update(actor: Actor, id: string, args: unknown): Promise<CustomerEntity> {
@@ -160,8 +153,25 @@ export class CustomersService {
         await updateVersioned(em, CustomerEntity, { workspaceId, id }, version, changes, 'customer');
         if ('ownCadenceDays' in changes) await this.customerState.refresh(em, workspaceId, [id]);
       }
-      return em.findOneByOrFail(CustomerEntity, { workspaceId, id });
+      return this.found(em, workspaceId, id);
     });
+  }
+
+  /** The total of a page past the last one, as its own statement with the page's parameters. */
+  private async countAlone(em: EntityManager, total: string, page: SelectQueryBuilder<CustomerEntity>) {
+    const [sql, parameters] = em.connection.driver.escapeQueryWithParameters(
+      `select (${total}) as count`,
+      page.getParameters(),
+    );
+    const [counted] = await em.query(sql, parameters);
+    return counted.count as number;
+  }
+
+  /** A customer this transaction has just written, as GraphQL shows it. */
+  private async found(em: EntityManager, workspaceId: string, id: string): Promise<CustomerEntity> {
+    const customer = await findCustomer(em, workspaceId, id);
+    if (!customer) throw new Error(`Customer ${id} vanished within its own transaction`);
+    return customer;
   }
 
   /** Validated input → entity columns (the input's `cadenceDays` is the customer's own cadence). */

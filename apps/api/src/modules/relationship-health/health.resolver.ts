@@ -1,18 +1,17 @@
-import { Args, Context, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RelationshipHealth } from '@rapport/domain';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import type { RequestContext } from '../../graphql/context';
-import { selectsField } from '../../graphql/selection';
-import type { CustomerEntity } from '../customers/customer.entity';
-import { CustomerModel } from '../customers/customer.model';
 import {
+  HealthFactorModel,
   HealthSummaryModel,
   HealthTrendPointModel,
   MemberContactMixModel,
   RelationshipHealthModel,
 } from './health.model';
 import { HealthReportsService } from './health-reports.service';
+import type { StoredHealth } from './stored-health';
 
 @Resolver()
 export class HealthReportsResolver {
@@ -46,22 +45,27 @@ export class HealthReportsResolver {
   }
 }
 
-/** What only the stored health document holds (score and band are columns of their own). */
-const HEALTH_DOCUMENT_FIELDS = ['trend', 'factors', 'nextBestAction'];
-
-/** A customer's stored health (see CustomerStateService for how it is kept current). */
-@Resolver(() => CustomerModel)
-export class CustomerHealthResolver {
-  @ResolveField(() => RelationshipHealthModel)
-  async health(
-    @Parent() customer: CustomerEntity,
-    @Context() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    const { id, workspaceId, healthScore: score, healthBand: band } = customer;
-    if (score === null || band === null) throw new Error(`Health of customer ${id} was never computed`);
-    // A list shows the score and band, which are columns: the document is read only for more.
-    if (!HEALTH_DOCUMENT_FIELDS.some((field) => selectsField(info, field))) return { score, band };
-    return customer.health ?? (await ctx.loaders.customerHealth.load({ workspaceId, id }));
+/** What only a customer's stored health document holds: read when one of these fields is asked for. */
+@Resolver(() => RelationshipHealthModel)
+export class StoredHealthResolver {
+  @ResolveField(() => Int)
+  async trend(@Parent() health: StoredHealth, @Context() ctx: RequestContext) {
+    return (await documentOf(health, ctx)).trend;
   }
+
+  @ResolveField(() => [HealthFactorModel])
+  async factors(@Parent() health: StoredHealth, @Context() ctx: RequestContext) {
+    return (await documentOf(health, ctx)).factors;
+  }
+
+  @ResolveField(() => String)
+  async nextBestAction(@Parent() health: StoredHealth, @Context() ctx: RequestContext) {
+    return (await documentOf(health, ctx)).nextBestAction;
+  }
+}
+
+async function documentOf(health: StoredHealth, ctx: RequestContext): Promise<RelationshipHealth> {
+  const document = health.document ?? (await ctx.loaders.customerHealth.load(health.customer));
+  if (!document) throw new Error(`Health of customer ${health.customer.id} was never computed`);
+  return document;
 }
