@@ -823,6 +823,7 @@ describe('the schema', () => {
     'health_snapshots',
     'health_days',
     'contact_days',
+    'customer_counts',
     'audit_steps',
     'feedback_requests',
     'feedback_responses',

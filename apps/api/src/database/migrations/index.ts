@@ -12,6 +12,7 @@ import { DashboardReads1764810000000 } from './1764810000000-dashboard-reads';
 import { HealthPassPerWorkspace1764820000000 } from './1764820000000-health-pass-per-workspace';
 import { InteractionFactsIndex1764830000000 } from './1764830000000-interaction-facts-index';
 import { ContactDays1764840000000 } from './1764840000000-contact-days';
+import { CustomerCounts1764850000000 } from './1764850000000-customer-counts';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   HealthPassPerWorkspace1764820000000,
   InteractionFactsIndex1764830000000,
   ContactDays1764840000000,
+  CustomerCounts1764850000000,
 ];

@@ -19,6 +19,7 @@ import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { isCurrentMember } from '../members/current-member';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { CustomerEntity } from './customer.entity';
+import { countFromCounts } from './customer-counts';
 import { customerQuery, findCustomer, withOwner } from './customer-query';
 
 /** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
@@ -74,8 +75,18 @@ export class CustomersService {
         // Overdue once the due instant has passed (the domain's isCheckInOverdue).
         query.andWhere(`c.next_check_in_due_at ${filter.checkInOverdue ? '<' : '>='} now()`);
       }
-      // The total rides along with the page as an uncorrelated subquery (run once).
-      const total = query.clone().select('count(*)::int').getQuery();
+      // The total rides along with the page as an uncorrelated subquery (run once): from the customer
+      // counts when they can answer the filter, else by counting the matching rows.
+      const countable = !filter?.search && !filter?.tag && !filter?.ownerId;
+      const total = countable
+        ? countFromCounts({
+            workspace: ':workspaceId',
+            status: ':status',
+            band: ':band',
+            overdue: ':overdue',
+          })
+        : query.clone().select('count(*)::int').getQuery();
+      query.setParameters({ band: filter?.band ?? null, overdue: filter?.checkInOverdue ?? null });
 
       const { columns, direction } = ORDERS[orderBy];
       if (afterId) {

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { reportPeriodSchema } from '@rapport/domain';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
+import { TODAY } from '../../database/utc-day';
 import { parseInput } from '../../graphql/parse-input';
 import { MemberEntity } from '../members/member.entity';
 import type { HealthSummary } from './health-summary';
-
-/** Today (UTC), by the database's clock. */
-const TODAY = `(now() at time zone 'UTC')::date`;
 
 /**
  * SQL: the closed days of the last $2 days (before today) that `table` has not counted yet for
