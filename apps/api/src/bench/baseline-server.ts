@@ -8,8 +8,8 @@ import { cursor } from '../graphql/connection';
  * The benchmark's baseline: the practical ceiling for a Node API on this machine. A bare `http`
  * server with `pg` and hand-written SQL that answers the customers page (50 rows, lowest health
  * first) in the JSON shape the GraphQL API gives, doing the same essential work: the session cookie
- * looked up, the workspace set for row-level security, the page with its total, owners and
- * effective cadences. No framework, no validation beyond that, no GraphQL.
+ * looked up, the workspace set for row-level security, the page with its total (from the same
+ * customer_counts the app keeps), owners and effective cadences. No framework, no validation beyond that, no GraphQL.
  *
  * Run by the benchmark as `node dist/bench/baseline-server.js` with DATABASE_URL (the app's login)
  * and PORT; it prints `listening` when ready.
@@ -29,7 +29,8 @@ const PAGE = `select c.id, c.name, c.company, c.email, c.phone, c.tags, c.status
        coalesce(c.cadence_days, w.default_cadence_days) as cadence_days, c.cadence_days as own_cadence_days,
        c.created_at, m.id as owner_id, m.name as owner_name, c.health_score, c.health_band,
        c.last_relationship_contact_at, c.next_check_in_due_at, c.next_check_in_due_at < now() as overdue,
-       (select count(*) from customers t where t.workspace_id = $1 and t.status = 'ACTIVE')::int as total
+       (select coalesce(sum(t.customers), 0) from customer_counts t
+         where t.workspace_id = $1 and t.status = 'ACTIVE')::int as total
   from customers c
   join workspaces w on w.id = c.workspace_id
   left join members m on m.workspace_id = c.workspace_id and m.id = c.owner_id
