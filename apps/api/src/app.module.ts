@@ -23,6 +23,7 @@ import { formatError } from './graphql/format-error';
 import { queryLimitRules } from './graphql/limits/query-limits';
 import { createLoaders } from './graphql/loaders';
 import { scalarsMap } from './graphql/scalars';
+import { sharedReadsPlugin } from './graphql/shared-reads.plugin';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { Draining } from './http/draining';
 import { attachToRequest, currentRequestId } from './http/request-id';
@@ -162,6 +163,7 @@ export class AppModule {
             // Per-field cache hints would wrap every resolver (Rapport sends none): off.
             plugins: [
               unavailableStatus,
+              sharedReadsPlugin(db),
               ApolloServerPluginCacheControlDisabled() as typeof unavailableStatus,
             ],
             // Nest would reset every answer with data to HTTP 200, undoing unavailableStatus's 503.

@@ -76,6 +76,7 @@ const TENANT_TABLES = [
   'health_snapshots',
   'health_days',
   'contact_days',
+  'customer_counts',
   'audits',
   'audit_steps',
   'observations',
@@ -890,6 +891,11 @@ describe('database locks', () => {
          values ($1, '2000-01-01', $2, 0, 1)`,
         [w.workspaceId, w.owner.memberId],
       ],
+      customer_counts: (w) => [
+        `insert into customer_counts (workspace_id, status, band, due_day, shard, customers, score_sum)
+         values ($1, 'ACTIVE', 'AT_RISK', '2000-01-01', 0, 1, 0)`,
+        [w.workspaceId],
+      ],
       touchpoints: (w) => [
         `insert into touchpoints (workspace_id, id, name, channel, stage)
          values ($1, gen_random_uuid(), 'Intruder', 'WEB', 'BUY')`,
@@ -963,6 +969,7 @@ describe('database locks', () => {
       health_snapshots: 'score = 0',
       health_days: 'customers = 0',
       contact_days: 'total = 0',
+      customer_counts: 'customers = 0',
       audits: `title = 'x'`,
       audit_steps: 'position = 29',
       observations: `notes = 'x'`,

@@ -2,8 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import type { ChangeOrigin, LinkOrigin } from '@rapport/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { currentActor } from '../http/request-id';
+import { currentActor, currentSharedReads, shareReadsInRequest } from '../http/request-id';
 import { isDatabaseUnavailable, isRetryableConflict } from './pg-errors';
+import { SharedReads } from './shared-reads';
+
+/** Sets the transaction's workspace (row-level security) and who acts (change history). */
+function setScope(em: EntityManager, workspaceId: string, memberId: string | null, origin: ChangeOrigin) {
+  return em.query(
+    `select set_config('app.workspace_id', $1, true), set_config('app.member_id', $2, true),
+            set_config('app.change_origin', $3, true)`,
+    [workspaceId, memberId ?? '', origin],
+  );
+}
 
 /** Runs of one transaction, at most, when it fails for a reason that running it again can cure. */
 export const TRANSACTION_ATTEMPTS = 3;
@@ -42,14 +52,36 @@ export class Db {
       ? null
       : (acting.memberId ?? (actor?.workspaceId === workspaceId ? actor.memberId : null));
     const origin: ChangeOrigin = acting.via ?? (memberId ? 'MEMBER' : 'SYSTEM');
-    return this.transaction(async (em) => {
-      await em.query(
-        `select set_config('app.workspace_id', $1, true), set_config('app.member_id', $2, true),
-                set_config('app.change_origin', $3, true)`,
-        [workspaceId, memberId ?? '', origin],
-      );
-      return work(em);
+    const alone = () =>
+      this.transaction(async (em) => {
+        await setScope(em, workspaceId, memberId, origin);
+        return work(em);
+      });
+    const shared = currentSharedReads();
+    const asTheActor = !acting.via && !acting.memberId && actor?.workspaceId === workspaceId;
+    return shared && asTheActor ? shared.run(work, alone) : alone();
+  }
+
+  /**
+   * Makes the rest of the current request's reads in the actor's workspace share one transaction
+   * (for a GraphQL query: see SharedReads); the caller finishes it. Undefined outside a request.
+   */
+  shareReads(): SharedReads | undefined {
+    const reads = new SharedReads(async () => {
+      const actor = currentActor();
+      if (!actor) throw new Error('Reads are shared only for a member');
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        await runner.connect();
+        await runner.startTransaction();
+        await setScope(runner.manager, actor.workspaceId, actor.memberId, 'MEMBER');
+        return runner;
+      } catch (error) {
+        await runner.release();
+        throw error;
+      }
     });
+    return shareReadsInRequest(reads) ? reads : undefined;
   }
 
   /** For the global tables only (sessions, credentials, tokens, rate limits): no workspace is set. */

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
+import type { SharedReads } from '../database/shared-reads';
 import type { Logger } from '../logger';
 
 declare module 'express-serve-static-core' {
@@ -15,6 +16,8 @@ interface RequestScope {
   id: string;
   /** The request's GraphQL context once made: its `actor` is read live (sign-in and sign-out change it). */
   context?: { actor: Actor | undefined };
+  /** Set while a GraphQL query runs: its workspace reads share one transaction (see SharedReads). */
+  sharedReads?: SharedReads;
 }
 
 const requestScopes = new AsyncLocalStorage<RequestScope>();
@@ -32,6 +35,17 @@ export const currentActor = (): Actor | undefined => requestScopes.getStore()?.c
 export function attachToRequest(context: { actor: Actor | undefined }): void {
   const scope = requestScopes.getStore();
   if (scope) scope.context = context;
+}
+
+/** The transaction this request's workspace reads share, if it is a GraphQL query. */
+export const currentSharedReads = (): SharedReads | undefined => requestScopes.getStore()?.sharedReads;
+
+/** Lets the rest of this request's workspace reads share `reads`; false outside a request. */
+export function shareReadsInRequest(reads: SharedReads): boolean {
+  const scope = requestScopes.getStore();
+  if (!scope) return false;
+  scope.sharedReads = reads;
+  return true;
 }
 
 const SAFE_ID = /^[\w.-]{8,100}$/;

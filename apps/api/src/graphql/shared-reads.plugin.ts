@@ -1,0 +1,26 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Db } from '../database/db.service';
+import type { SharedReads } from '../database/shared-reads';
+
+type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
+/**
+ * A GraphQL query's workspace reads share one transaction, committed when the response is ready
+ * (see SharedReads). Mutations keep a transaction per write, with their retries and idempotency.
+ */
+export function sharedReadsPlugin(db: Db): Plugin {
+  return {
+    async requestDidStart() {
+      let reads: SharedReads | undefined;
+      return {
+        async executionDidStart({ operation, contextValue }) {
+          const { actor } = contextValue as { actor?: unknown };
+          if (operation.operation === 'query' && actor) reads = db.shareReads();
+        },
+        async willSendResponse() {
+          await reads?.finish();
+        },
+      };
+    },
+  };
+}
