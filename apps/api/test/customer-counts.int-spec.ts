@@ -1,4 +1,5 @@
 import { Random } from '../src/demo/random';
+import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
 import { type GqlClient, type SignedIn, signUpOwner, startTestApp, type TestApp } from './support/harness';
 
 /**
@@ -159,6 +160,25 @@ describe('customer counts', () => {
     const kept = await netCounts(owner.workspaceId);
     await t.admin.query('select rebuild_customer_counts()');
     expect(await netCounts(owner.workspaceId)).toEqual(kept);
+  });
+
+  it('keep their sums when the scheduled pass folds their shards and drops empty ones', async () => {
+    const spread = async () =>
+      (
+        await t.admin.query(
+          `select count(*) filter (where shard <> 0)::int as sharded,
+                  count(*) filter (where customers = 0 and score_sum = 0)::int as empty
+             from customer_counts where workspace_id = $1`,
+          [owner.workspaceId],
+        )
+      ).rows[0];
+    for (const id of ids.slice(4, 12)) await logContact(owner.client, id, rng);
+    expect((await spread()).sharded).toBeGreaterThan(0); // writes land on random shards
+    const kept = await netCounts(owner.workspaceId);
+    await t.app.get(CustomerStateService).refreshStale(new Date());
+    expect(await spread()).toEqual({ sharded: 0, empty: 0 });
+    expect(await netCounts(owner.workspaceId)).toEqual(kept);
+    await expectTotalsExact(owner);
   });
 
   it('count only their own workspace', async () => {

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { TODAY, TODAY_STARTS } from '../../database/utc-day';
 
 /** The SQL placeholders (or expressions) a count is parameterised with; `band` and `overdue` may be null. */
@@ -37,15 +38,36 @@ export function countFromCounts(p: CountParameters): string {
  * overdue, from the counts.
  */
 export const SUMMARY_FROM_COUNTS = `
-  with c as (
-    select band, due_day, sum(customers) as n, sum(score_sum) as s
-      from customer_counts where workspace_id = $1 and status = 'ACTIVE' group by band, due_day
-  )
   select to_char(${TODAY}, 'YYYY-MM-DD') as day,
-         coalesce(sum(n) filter (where band = 'HEALTHY'), 0)::int as healthy,
-         coalesce(sum(n) filter (where band = 'WATCH'), 0)::int as watch,
-         coalesce(sum(n) filter (where band = 'AT_RISK'), 0)::int as "atRisk",
-         (sum(s) filter (where band <> '') / nullif(sum(n) filter (where band <> ''), 0))::float8 as "averageScore",
-         (coalesce(sum(n) filter (where due_day < ${TODAY}), 0)
+         coalesce(sum(customers) filter (where band = 'HEALTHY'), 0)::int as healthy,
+         coalesce(sum(customers) filter (where band = 'WATCH'), 0)::int as watch,
+         coalesce(sum(customers) filter (where band = 'AT_RISK'), 0)::int as "atRisk",
+         (sum(score_sum) filter (where band <> '') / nullif(sum(customers) filter (where band <> ''), 0))::float8
+           as "averageScore",
+         (coalesce(sum(customers) filter (where due_day < ${TODAY}), 0)
           + ${dueToday({ workspace: '$1', status: `'ACTIVE'`, band: 'null' }, 'true')})::int as "checkInsOverdue"
-    from c`;
+    from customer_counts where workspace_id = $1 and status = 'ACTIVE'`;
+
+/**
+ * Folds a workspace's count shards into shard 0 and drops counts of nothing: the writes spread each
+ * bucket over up to 16 rows and leave emptied ones behind, which every summary would read. Run by
+ * the scheduled health pass; the sums are unchanged.
+ */
+export async function compactCustomerCounts(em: EntityManager, workspaceId: string): Promise<void> {
+  await em.query(
+    `with folded as (
+       delete from customer_counts where workspace_id = $1 and shard <> 0
+       returning status, band, due_day, customers, score_sum
+     )
+     insert into customer_counts as t (workspace_id, status, band, due_day, shard, customers, score_sum)
+     select $1, status, band, due_day, 0, sum(customers), sum(score_sum) from folded
+      group by status, band, due_day
+      order by status, band, due_day
+     on conflict (workspace_id, status, band, due_day, shard) do update
+       set customers = t.customers + excluded.customers, score_sum = t.score_sum + excluded.score_sum`,
+    [workspaceId],
+  );
+  await em.query(`delete from customer_counts where workspace_id = $1 and customers = 0 and score_sum = 0`, [
+    workspaceId,
+  ]);
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { health, lastRelationshipContactAt, nextCheckInDueAt } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.service';
+import { compactCustomerCounts } from '../customers/customer-counts';
 import { type HealthSubject, loadHealthFacts } from './health-facts';
 
 /** How many customers one statement recomputes; bounds memory and statement size. */
@@ -71,6 +72,7 @@ export class CustomerStateService {
       recomputed += ids.length;
       after = ids.length === REFRESH_BATCH ? (ids.at(-1) ?? null) : null;
     } while (after);
+    await this.db.inWorkspace(workspaceId, (em) => compactCustomerCounts(em, workspaceId));
     await this.db.global((em) =>
       em.query(`update workspace_directory set health_refreshed_at = $2 where id = $1`, [
         workspaceId,
