@@ -57,11 +57,6 @@ export async function createOnce(
     [workspaceId, request.key, request.operation, hash, IDEMPOTENCY_KEY_TTL_HOURS],
   );
   if (claimed.length === 0) return replay(em, workspaceId, request, hash);
-  // Amortised upkeep: each keyed write sweeps its workspace's expired keys.
-  await em.query(
-    `delete from idempotency_keys where workspace_id = $1 and created_at < now() - make_interval(hours => $2)`,
-    [workspaceId, IDEMPOTENCY_KEY_TTL_HOURS],
-  );
   const id = await create();
   await em.query(`update idempotency_keys set result_id = $3 where workspace_id = $1 and key = $2`, [
     workspaceId,
@@ -93,4 +88,16 @@ export async function insertOnce<E extends { workspaceId: string; id: string }>(
 ): Promise<E> {
   const id = await createOnce(em, workspaceId, request, create);
   return em.findOneByOrFail(entity, { workspaceId, id } as FindOptionsWhere<E>);
+}
+
+/**
+ * Deletes the workspace's expired keys (an expired key is claimed anew by the next request bearing it
+ * anyway: this only keeps the table small). Run by the scheduled health pass, once an hour per
+ * workspace, rather than by every keyed write.
+ */
+export async function sweepExpiredKeys(em: EntityManager, workspaceId: string): Promise<void> {
+  await em.query(
+    `delete from idempotency_keys where workspace_id = $1 and created_at < now() - make_interval(hours => $2)`,
+    [workspaceId, IDEMPOTENCY_KEY_TTL_HOURS],
+  );
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { health, lastRelationshipContactAt, nextCheckInDueAt } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.service';
+import { sweepExpiredKeys } from '../../database/idempotency';
 import { compactCustomerCounts } from '../customers/customer-counts';
 import { type HealthSubject, loadHealthFacts } from './health-facts';
 
@@ -72,7 +73,10 @@ export class CustomerStateService {
       recomputed += ids.length;
       after = ids.length === REFRESH_BATCH ? (ids.at(-1) ?? null) : null;
     } while (after);
-    await this.db.inWorkspace(workspaceId, (em) => compactCustomerCounts(em, workspaceId));
+    await this.db.inWorkspace(workspaceId, async (em) => {
+      await compactCustomerCounts(em, workspaceId);
+      await sweepExpiredKeys(em, workspaceId);
+    });
     await this.db.global((em) =>
       em.query(`update workspace_directory set health_refreshed_at = $2 where id = $1`, [
         workspaceId,
@@ -114,29 +118,27 @@ export class CustomerStateService {
         health: result,
       };
     });
-    const values = JSON.stringify(states);
     // Only what changed is written: most of a pass finds a customer as it was, and an unchanged row
-    // left alone keeps its page all-visible (the counts over customers read the index alone).
+    // left alone keeps its page all-visible (the counts over customers read the index alone). And one
+    // snapshot per customer per (UTC) day: the day's latest score. One statement for both.
     await em.query(
-      `update customers c set last_relationship_contact_at = v.last, next_check_in_due_at = v.due,
-              health_score = v.score, health_band = v.band, health = v.health, health_as_of = $3
-         from jsonb_to_recordset($2::jsonb) as v(id uuid, last timestamptz, due timestamptz, score int, band text, health jsonb)
-        where c.workspace_id = $1 and c.id = v.id
-          and (c.health_as_of is null
-               or (c.last_relationship_contact_at, c.next_check_in_due_at, c.health_score, c.health_band, c.health)
-                  is distinct from (v.last, v.due, v.score, v.band, v.health))`,
-      [workspaceId, values, now],
-    );
-    // One snapshot per customer per (UTC) day: the day's latest score. Sent without the health
-    // documents, which Postgres would otherwise parse a second time only to drop them.
-    const snapshots = JSON.stringify(states.map(({ id, score, band }) => ({ id, score, band })));
-    await em.query(
-      `insert into health_snapshots (workspace_id, customer_id, day, score, band)
-       select $1, v.id, ($3::timestamptz at time zone 'UTC')::date, v.score, v.band
-         from jsonb_to_recordset($2::jsonb) as v(id uuid, score int, band text)
+      `with v as (
+         select * from jsonb_to_recordset($2::jsonb)
+           as v(id uuid, last timestamptz, due timestamptz, score int, band text, health jsonb)
+       ), changed as (
+         update customers c set last_relationship_contact_at = v.last, next_check_in_due_at = v.due,
+                health_score = v.score, health_band = v.band, health = v.health, health_as_of = $3
+           from v
+          where c.workspace_id = $1 and c.id = v.id
+            and (c.health_as_of is null
+                 or (c.last_relationship_contact_at, c.next_check_in_due_at, c.health_score, c.health_band, c.health)
+                    is distinct from (v.last, v.due, v.score, v.band, v.health))
+       )
+       insert into health_snapshots (workspace_id, customer_id, day, score, band)
+       select $1, v.id, ($3::timestamptz at time zone 'UTC')::date, v.score, v.band from v
        on conflict (workspace_id, customer_id, day) do update set score = excluded.score, band = excluded.band
          where (health_snapshots.score, health_snapshots.band) is distinct from (excluded.score, excluded.band)`,
-      [workspaceId, snapshots, now],
+      [workspaceId, JSON.stringify(states), now],
     );
   }
 }
