@@ -1,18 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import type { ChangeOrigin, LinkOrigin } from '@rapport/domain';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentActor, currentSharedReads, shareReadsInRequest } from '../http/request-id';
 import { isDatabaseUnavailable, isRetryableConflict } from './pg-errors';
 import { SharedReads } from './shared-reads';
 
-/** Sets the transaction's workspace (row-level security) and who acts (change history). */
+const SCOPE_SETTINGS = ['app.workspace_id', 'app.member_id', 'app.change_origin'] as const;
+
+/** SQL setting the transaction's workspace (row-level security) and who acts (change history). */
+const scopeSql = (values: readonly string[]) =>
+  `select ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}', ${values[i]}, true)`).join(', ')}`;
+
 function setScope(em: EntityManager, workspaceId: string, memberId: string | null, origin: ChangeOrigin) {
-  return em.query(
-    `select set_config('app.workspace_id', $1, true), set_config('app.member_id', $2, true),
-            set_config('app.change_origin', $3, true)`,
-    [workspaceId, memberId ?? '', origin],
-  );
+  return em.query(scopeSql(['$1', '$2', '$3']), [workspaceId, memberId ?? '', origin]);
 }
 
 /** Runs of one transaction, at most, when it fails for a reason that running it again can cure. */
@@ -73,8 +75,9 @@ export class Db {
       const runner = this.dataSource.createQueryRunner();
       try {
         await runner.connect();
-        await runner.startTransaction();
-        await setScope(runner.manager, actor.workspaceId, actor.memberId, 'MEMBER');
+        // BEGIN and the scope in one round trip: a simple-protocol query, so literals (escaped).
+        const scope = [actor.workspaceId, actor.memberId, 'MEMBER'].map(escapeLiteral);
+        await runner.query(`begin; ${scopeSql(scope)}`);
         return runner;
       } catch (error) {
         await runner.release();

@@ -5,8 +5,8 @@ import { QueryFailedError } from 'typeorm';
  * One transaction for the workspace reads of one GraphQL query (its root fields and loaders) instead
  * of one each: the dashboard's six transactions became one, sparing about fifteen round trips of
  * BEGIN, set_config and COMMIT per view, which cost the API a third of its CPU in socket writes.
- * Opened by the first read (`open` begins it and sets the workspace), committed by `finish` when the
- * response is ready.
+ * Opened by the first read (`open` connects, begins and sets the workspace, in one round trip),
+ * committed by `finish` when the response is ready.
  *
  * A read failing with a database error aborts the shared transaction: that read, and every read after
  * it, then runs in a transaction of its own (`alone`, with its retries), as without sharing, and
@@ -45,10 +45,11 @@ export class SharedReads {
     const runner = await this.runner?.catch(() => undefined);
     if (!runner) return;
     try {
-      if (this.broken) await runner.rollbackTransaction();
-      else await runner.commitTransaction();
+      await runner.query(this.broken ? 'rollback' : 'commit');
     } catch {
-      // The answer was read already; what is lost is at most counts cached for later reads.
+      // The answer was read already; what is lost is at most counts cached for later reads. A lost
+      // connection is dropped from the pool by TypeORM; any other refusal still ends the transaction.
+      await runner.query('rollback').catch(() => {});
     } finally {
       await runner.release();
     }

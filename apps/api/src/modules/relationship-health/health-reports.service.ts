@@ -41,22 +41,27 @@ export class HealthReportsService {
     const { days } = parseInput(reportPeriodSchema, args);
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, async (em) => {
-      await em.query(
-        `insert into health_days (workspace_id, day, customers, score_sum, healthy, watch, at_risk)
-         select s.workspace_id, s.day, count(*), sum(s.score), count(*) filter (where s.band = 'HEALTHY'),
-                count(*) filter (where s.band = 'WATCH'), count(*) filter (where s.band = 'AT_RISK')
-           from health_snapshots s
-           join customers c on c.workspace_id = s.workspace_id and c.id = s.customer_id and c.status = 'ACTIVE'
-          where s.workspace_id = $1 and s.day in (select day from (${uncountedDays('health_days')}) u)
-          group by s.workspace_id, s.day
-         on conflict do nothing`,
-        [workspaceId, days],
-      );
+      // The closed days of the period not summed yet are summed first, in the same statement: the
+      // rows it adds are read from what it returns (the statement's snapshot predates them).
       const closed: HealthTrendPoint[] = await em.query(
-        `select to_char(day, 'YYYY-MM-DD') as day, score_sum::float8 / customers as "averageScore",
+        `with summed as (
+           insert into health_days (workspace_id, day, customers, score_sum, healthy, watch, at_risk)
+           select s.workspace_id, s.day, count(*), sum(s.score), count(*) filter (where s.band = 'HEALTHY'),
+                  count(*) filter (where s.band = 'WATCH'), count(*) filter (where s.band = 'AT_RISK')
+             from health_snapshots s
+             join customers c on c.workspace_id = s.workspace_id and c.id = s.customer_id and c.status = 'ACTIVE'
+            where s.workspace_id = $1 and s.day in (select day from (${uncountedDays('health_days')}) u)
+            group by s.workspace_id, s.day
+           on conflict do nothing
+           returning day, customers, score_sum, healthy, watch, at_risk
+         )
+         select to_char(day, 'YYYY-MM-DD') as day, score_sum::float8 / customers as "averageScore",
                 healthy, watch, at_risk as "atRisk"
-           from health_days
-          where workspace_id = $1 and day > ${TODAY} - $2::int and day < ${TODAY} and customers > 0
+           from (select day, customers, score_sum, healthy, watch, at_risk from health_days
+                  where workspace_id = $1 and day > ${TODAY} - $2::int and day < ${TODAY}
+                 union all
+                 select * from summed) d
+          where customers > 0
           order by day`,
         [workspaceId, days],
       );
@@ -74,21 +79,24 @@ export class HealthReportsService {
     const { days } = parseInput(reportPeriodSchema, args);
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, async (em) => {
-      // Closed days of the period not counted yet; see contact_days.
-      await em.query(
-        `insert into contact_days (workspace_id, day, member_id, relationship, total)
-         select $1, d.day, i.member_id, count(*) filter (where i.purpose = 'RELATIONSHIP'), count(*)
-           from (${uncountedDays('contact_days')}) d
-           join interactions i on i.workspace_id = $1 and i.member_id is not null
-            and i.occurred_at >= d.starts and i.occurred_at < d.ends
-          group by d.day, i.member_id
-         on conflict do nothing`,
-        [workspaceId, days],
-      );
+      // The closed days of the period not counted yet (see contact_days) are counted first, in the
+      // same statement: the rows it adds are read from what it returns.
       const counts: { member_id: string; relationship: number; total: number }[] = await em.query(
-        `select member_id, sum(relationship)::int as relationship, sum(total)::int as total
+        `with counted as (
+           insert into contact_days (workspace_id, day, member_id, relationship, total)
+           select $1, d.day, i.member_id, count(*) filter (where i.purpose = 'RELATIONSHIP'), count(*)
+             from (${uncountedDays('contact_days')}) d
+             join interactions i on i.workspace_id = $1 and i.member_id is not null
+              and i.occurred_at >= d.starts and i.occurred_at < d.ends
+            group by d.day, i.member_id
+           on conflict do nothing
+           returning member_id, relationship, total
+         )
+         select member_id, sum(relationship)::int as relationship, sum(total)::int as total
            from (select member_id, relationship, total from contact_days
                   where workspace_id = $1 and day > ${TODAY} - $2::int and day < ${TODAY}
+                 union all
+                 select member_id, relationship, total from counted
                  union all
                  select member_id, count(*) filter (where purpose = 'RELATIONSHIP'), count(*)
                    from interactions
