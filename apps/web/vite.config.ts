@@ -1,11 +1,17 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { gqlDocuments } from './vite-gql-documents';
 import { inlineEntryCss } from './vite-inline-css';
 import { precompress } from './vite-precompress';
 
 export default defineConfig({
-  plugins: [react(), inlineEntryCss(), precompress()],
+  plugins: [
+    gqlDocuments({ generated: fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url)) }),
+    react(),
+    inlineEntryCss(),
+    precompress(),
+  ],
   resolve: {
     // Compile the workspace packages (@rapport/domain, @rapport/ui) from their TypeScript source.
     conditions: ['source', ...defaultClientConditions],
