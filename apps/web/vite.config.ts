@@ -33,10 +33,9 @@ export default defineConfig({
         // so it is not in the initial JavaScript of a page that does not need it.
         codeSplitting: {
           groups: [
-            {
-              name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@remix-run|cookie-es)[\\/]/,
-            },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // Apart from React: the public feedback form (its own entry) has no router.
+            { name: 'router', test: /node_modules[\\/](react-router|@remix-run|cookie-es)[\\/]/ },
             {
               name: 'apollo',
               test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|graphql-tag)[\\/]/,
