@@ -1,5 +1,6 @@
 import '@rapport/ui/styles.css';
 import './app/app.css';
+import { yieldToMain } from './app/yield-to-main';
 import { feedbackToken } from './entry-path';
 import { fetchFeedbackForm } from './features/feedback-form/feedback-api';
 
@@ -14,9 +15,14 @@ if (token !== null) {
   const request = fetchFeedbackForm(token);
   // The page reports a failure (and offers a retry) once it renders.
   request.catch(() => undefined);
-  void import('./features/feedback-form/feedback-entry').then((entry) =>
-    entry.renderFeedbackForm(root, token, request),
-  );
+  void import('./features/feedback-form/feedback-entry').then(async (entry) => {
+    // Evaluating the modules was one task; rendering is the next.
+    await yieldToMain();
+    entry.renderFeedbackForm(root, token, request);
+  });
 } else {
-  void import('./app/app-entry').then((entry) => entry.renderApp(root));
+  void import('./app/app-entry').then(async (entry) => {
+    await yieldToMain();
+    await entry.renderApp(root);
+  });
 }

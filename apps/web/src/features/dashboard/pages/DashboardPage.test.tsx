@@ -163,20 +163,38 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('link', { name: /Overdue check-ins/ })).toHaveTextContent('0');
   });
 
-  it('shows each section loading first', () => {
+  it('greets at once and shows the dashboard loading while nothing has answered', () => {
     renderDashboard(
       fullMocks().map((mock) => ({ ...mock, delay: 10_000 })),
       staffMember,
     );
-    const statuses = screen.getAllByRole('status').map((s) => s.textContent);
-    expect(statuses).toEqual(
-      expect.arrayContaining([
-        'Loading overdue check-ins…',
-        'Loading customers per band…',
-        'Loading the health trend…',
-        'Loading at-risk customers…',
-      ]),
+    expect(screen.getByRole('heading', { level: 1, name: 'Hello, Ada' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /At risk/ })).toHaveTextContent('–');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['Loading the dashboard…']);
+    // The sections wait (hidden) for their turn.
+    expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
+  });
+
+  it('shows the sections in page order: one that answered waits for those above it, so none moves', async () => {
+    const [summary, trend, overdue, atRisk] = fullMocks();
+    renderDashboard(
+      [summary, trend, atRisk, overdue && { ...overdue, delay: 300 }].filter((m) => m !== undefined),
+      staffMember,
     );
+    // The summary is in: the first section shows, loading its own answer.
+    expect(await screen.findByText('Loading overdue check-ins…')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /At risk/ })).toHaveTextContent('2');
+    // The trend and the at-risk list have answered too: rendered, but hidden below the overdue list.
+    const trendCaption = await screen.findByText(/Average health went from 62/);
+    expect(trendCaption).not.toBeVisible();
+    expect(screen.getByText('Customer 3')).not.toBeVisible();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Health trend' })).not.toBeInTheDocument();
+
+    expect(await screen.findByRole('list', { name: 'Overdue check-ins' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Customers per band' })).toBeVisible();
+    expect(trendCaption).toBeVisible();
+    expect(screen.getByRole('list', { name: 'At-risk customers' })).toBeVisible();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('shows an error in the failing section only, with a working retry', async () => {
