@@ -1,15 +1,28 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { FEEDBACK_PATH } from './src/entry-path';
 import { gqlDocuments } from './vite-gql-documents';
 import { inlineEntryCss } from './vite-inline-css';
 import { precompress } from './vite-precompress';
+import { routePreload } from './vite-route-preload';
 
 export default defineConfig({
   plugins: [
     gqlDocuments({ generated: fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url)) }),
     react(),
     inlineEntryCss(),
+    // What main.tsx and the router will import for the path, asked for from index.html's head: the
+    // feedback form's entry; the signed-in app, and on / the dashboard's page too.
+    routePreload([
+      { path: FEEDBACK_PATH, modules: ['src/features/feedback-form/feedback-entry.tsx'] },
+      {
+        path: /^\/$/,
+        modules: ['src/app/app-entry.tsx', 'src/features/dashboard/pages/DashboardPage.tsx'],
+        entryCss: true,
+      },
+      { path: /^/, modules: ['src/app/app-entry.tsx'], entryCss: true },
+    ]),
     precompress(),
   ],
   resolve: {
