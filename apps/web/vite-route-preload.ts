@@ -1,5 +1,7 @@
-import type { OutputBundle, OutputChunk } from 'rolldown';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+
+type OutputBundle = Rolldown.OutputBundle;
+type OutputChunk = Rolldown.OutputChunk;
 
 export interface RoutePreload {
   /** Paths it applies to; the first rule whose path matches wins. */
@@ -23,6 +25,19 @@ function closure(bundle: OutputBundle, chunk: OutputChunk, into = new Set<string
     if (imported?.type === 'chunk') closure(bundle, imported, into);
   }
   return into;
+}
+
+/**
+ * The inline script: for the current path, the files of the first rule that matches (a RegExp source
+ * and files relative to the site's root), as link elements in the head.
+ */
+export function preloadScript(rules: Array<[path: string, files: string[]]>): string {
+  return (
+    `(function(p,r){for(var i=0;i<r.length;i++)if(new RegExp(r[i][0]).test(p)){r[i][1].forEach(function(f){` +
+    `var l=document.createElement('link'),css=/\\.css$/.test(f);l.rel=css?'preload':'modulepreload';` +
+    `if(css)l.as='style';l.crossOrigin='';l.href='/'+f;document.head.appendChild(l)});return}})` +
+    `(location.pathname,${JSON.stringify(rules)})`
+  );
 }
 
 /**
@@ -59,11 +74,7 @@ export function routePreload(rules: RoutePreload[]): Plugin {
           const needed = [...set].filter((file) => !initial.has(file));
           return { path: path.source, files: withEntryCss ? [...entryCss, ...needed] : needed };
         });
-        const script =
-          `(function(p,r){for(var i=0;i<r.length;i++)if(new RegExp(r[i][0]).test(p)){r[i][1].forEach(function(f){` +
-          `var l=document.createElement('link'),css=/\\.css$/.test(f);l.rel=css?'preload':'modulepreload';` +
-          `if(css)l.as='style';l.crossOrigin='';l.href='/'+f;document.head.appendChild(l)});return}})` +
-          `(location.pathname,${JSON.stringify(files.map((f) => [f.path, f.files]))})`;
+        const script = preloadScript(files.map((f) => [f.path, f.files]));
         // Before the entry's script tag: the downloads start as soon as the parser gets there.
         const entryTag = /<script type="module"[^>]*><\/script>/;
         if (!entryTag.test(html)) throw new Error('route-preload: no entry script in index.html');
