@@ -1,12 +1,14 @@
 import '@rapport/ui/styles.css';
 import './app/app.css';
+import { prefetchSession } from './app/session-prefetch';
 import { yieldToMain } from './app/yield-to-main';
 import { feedbackToken } from './entry-path';
 import { fetchFeedbackForm } from './features/feedback-form/feedback-api';
 
 // Two apps share index.html, and this entry loads only the one the path needs. A customer opening a
 // feedback link gets React and the form (no Apollo Client, no router), and the form's request starts
-// now, while that code downloads. Every other path gets the signed-in app.
+// now, while that code downloads. Every other path gets the signed-in app, and the session's request
+// starts now too.
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
@@ -21,8 +23,9 @@ if (token !== null) {
     entry.renderFeedbackForm(root, token, request);
   });
 } else {
+  const session = prefetchSession();
   void import('./app/app-entry').then(async (entry) => {
     await yieldToMain();
-    await entry.renderApp(root);
+    await entry.renderApp(root, session);
   });
 }

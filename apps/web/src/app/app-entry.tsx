@@ -6,16 +6,19 @@ import { RouterProvider } from 'react-router/dom';
 import { MeDocument } from '~/features/auth/graphql/auth.graphql';
 import { createApolloClient } from './apollo-client';
 import { createRoutes } from './routes';
+import type { PrefetchedResult } from './session-prefetch';
 import { yieldToMain } from './yield-to-main';
 
 /**
  * The signed-in app (and its public pages but the feedback form): Apollo Client and the router. Each
  * step is its own task (starting the router runs the first route's loaders, which start its queries).
  */
-export async function renderApp(root: HTMLElement) {
+export async function renderApp(root: HTMLElement, session: Promise<PrefetchedResult | null>) {
   const client = createApolloClient({
     // The session is gone: forget the member, and the auth gate sends the user to sign in (and back).
     onUnauthenticated: (apollo) => apollo.cache.writeQuery({ query: MeDocument, data: { me: null } }),
+    // main.tsx asked who is signed in while this code downloaded.
+    prefetched: { Me: session },
   });
   const router = createBrowserRouter(createRoutes(client));
   await yieldToMain();
