@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { buttonClassName, Card, LoadingState, PageHeader } from '@rapport/ui';
-import { type ReactNode, useRef } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
 import { Link } from 'react-router';
 import { useIsOwner, useMember } from '~/app/session';
 import { useDocumentTitle } from '~/app/use-document-title';
@@ -105,6 +105,13 @@ function Reveal({ shown, children }: { shown: boolean; children: ReactNode }) {
   );
 }
 
+// The page re-renders as each section's answer arrives (to reveal the next one): the sections, which
+// read their own queries, need not re-render with it.
+const OverdueSection = memo(OverdueCheckInsCard);
+const TrendSection = memo(HealthTrendCard);
+const AtRiskSection = memo(AtRiskCustomersCard);
+const ContactMixSection = memo(ContactMixCard);
+
 /**
  * The relationship dashboard: health at a glance, who needs a check-in, who is at risk. The greeting
  * and the stats row render at once; each section fills in as its answer arrives (the route's loader
@@ -176,7 +183,7 @@ export function DashboardPage() {
           </div>
         )}
         <Reveal shown={shown(1)}>
-          <OverdueCheckInsCard />
+          <OverdueSection />
         </Reveal>
         <Reveal shown={shown(2)}>
           <Card title="Customers per band" description="Active customers by relationship health">
@@ -192,14 +199,14 @@ export function DashboardPage() {
           </Card>
         </Reveal>
         <Reveal shown={shown(3)}>
-          <HealthTrendCard />
+          <TrendSection />
         </Reveal>
         <Reveal shown={shown(4)}>
-          <AtRiskCustomersCard />
+          <AtRiskSection />
         </Reveal>
         {isOwner && (
           <Reveal shown={shown(5)}>
-            <ContactMixCard />
+            <ContactMixSection />
           </Reveal>
         )}
       </div>
