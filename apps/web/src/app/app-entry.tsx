@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -22,11 +22,16 @@ export async function renderApp(root: HTMLElement, session: Promise<PrefetchedRe
   });
   const router = createBrowserRouter(createRoutes(client));
   await yieldToMain();
-  createRoot(root).render(
-    <StrictMode>
-      <ApolloProvider client={client}>
-        <RouterProvider router={router} />
-      </ApolloProvider>
-    </StrictMode>,
+  // A transition: React renders the first page in slices, yielding to the browser between them,
+  // instead of in one long task.
+  const reactRoot = createRoot(root);
+  startTransition(() =>
+    reactRoot.render(
+      <StrictMode>
+        <ApolloProvider client={client}>
+          <RouterProvider router={router} />
+        </ApolloProvider>
+      </StrictMode>,
+    ),
   );
 }

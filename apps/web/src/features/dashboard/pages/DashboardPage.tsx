@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { buttonClassName, Card, LoadingState, PageHeader } from '@rapport/ui';
-import { memo, type ReactNode, useRef } from 'react';
+import { memo, type ReactNode, useDeferredValue, useRef } from 'react';
 import { Link } from 'react-router';
 import { useIsOwner, useMember } from '~/app/session';
 import { useDocumentTitle } from '~/app/use-document-title';
@@ -84,8 +84,8 @@ function hasAnswered<Q>(answer: { data?: Q; error?: unknown }): boolean {
 /**
  * How many sections to show, in page order: every section up to and including the first one whose
  * answer has not come yet (that one shows its loading state). A later section that has its answer
- * waits, hidden, for the ones above it: a section that grows as its answer arrives then never pushes
- * another one down (no layout shift), and nothing hides again once shown (a retry keeps the page).
+ * waits for the ones above it: a section that grows as its answer arrives then never pushes another
+ * one down (no layout shift), and nothing goes away again once shown (a retry keeps the page).
  */
 function useRevealedCount(answered: readonly boolean[]): number {
   const firstWaiting = answered.indexOf(false);
@@ -93,20 +93,18 @@ function useRevealedCount(answered: readonly boolean[]): number {
   // Only grows: derived from the answers of this render and the most shown before (idempotent).
   const shown = useRef(0);
   shown.current = Math.max(shown.current, count);
-  return shown.current;
+  // Sections that come in render in a background render, in slices, not in the task that received
+  // an answer (their lists are the page's largest renders).
+  return useDeferredValue(shown.current);
 }
 
-/** A section of the grid, hidden until its turn (see useRevealedCount); it renders meanwhile. */
+/** A section of the grid, rendered from its turn on (see useRevealedCount). */
 function Reveal({ shown, children }: { shown: boolean; children: ReactNode }) {
-  return (
-    <div className="dash-reveal" hidden={!shown}>
-      {children}
-    </div>
-  );
+  return shown ? children : null;
 }
 
-// The page re-renders as each section's answer arrives (to reveal the next one): the sections, which
-// read their own queries, need not re-render with it.
+// The page re-renders as each section's answer arrives (to reveal the next one): a section re-renders
+// only when its own query's result changes.
 const OverdueSection = memo(OverdueCheckInsCard);
 const TrendSection = memo(HealthTrendCard);
 const AtRiskSection = memo(AtRiskCustomersCard);
@@ -124,7 +122,7 @@ export function DashboardPage() {
   // The route's loader (loadDashboard) has just asked the network for each of these.
   const fetchPolicy = 'cache-first';
   const { data, loading, error, refetch } = useQuery(DashboardSummaryDocument, { fetchPolicy });
-  // Each section reads its own query; the page only needs to know which have answered.
+  // The sections' queries: the page reveals the sections in order as they answer, and passes each its own.
   const overdue = useQuery(OverdueCheckInsDocument, {
     variables: { first: DASHBOARD_LIST_SIZE },
     fetchPolicy,
@@ -183,7 +181,7 @@ export function DashboardPage() {
           </div>
         )}
         <Reveal shown={shown(1)}>
-          <OverdueSection />
+          <OverdueSection query={overdue} />
         </Reveal>
         <Reveal shown={shown(2)}>
           <Card title="Customers per band" description="Active customers by relationship health">
@@ -199,14 +197,14 @@ export function DashboardPage() {
           </Card>
         </Reveal>
         <Reveal shown={shown(3)}>
-          <TrendSection />
+          <TrendSection query={trend} />
         </Reveal>
         <Reveal shown={shown(4)}>
-          <AtRiskSection />
+          <AtRiskSection query={atRisk} />
         </Reveal>
         {isOwner && (
           <Reveal shown={shown(5)}>
-            <ContactMixSection />
+            <ContactMixSection query={contactMix} />
           </Reveal>
         )}
       </div>
