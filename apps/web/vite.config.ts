@@ -42,16 +42,22 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries every page needs change less often than the app: their own chunks stay cached across
-        // releases. The rest of node_modules follows the pages that import it (recharts, qrcode, …),
+        // releases (with the src/app/libraries/ file through which main.tsx runs each one). The rest of node_modules follows the pages that import it (recharts, qrcode, …),
         // so it is not in the initial JavaScript of a page that does not need it.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]app[\\/]libraries[\\/]react\.ts$/,
+            },
             // Apart from React: the public feedback form (its own entry) has no router.
-            { name: 'router', test: /node_modules[\\/](react-router|@remix-run|cookie-es)[\\/]/ },
+            {
+              name: 'router',
+              test: /node_modules[\\/](react-router|@remix-run|cookie-es)[\\/]|src[\\/]app[\\/]libraries[\\/]router\.ts$/,
+            },
             {
               name: 'apollo',
-              test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|graphql-tag)[\\/]/,
+              test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|graphql-tag)[\\/]|src[\\/]app[\\/]libraries[\\/]apollo\.ts$/,
             },
           ],
         },

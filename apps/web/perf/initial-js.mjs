@@ -67,11 +67,17 @@ export function appChunks(distDir) {
   if (!manifest) return null;
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   const initial = staticClosure(manifest, entry);
+  const imports = (manifest[entry].dynamicImports ?? []).map((key) => ({
+    key,
+    files: [...staticClosure(manifest, key, new Set(initial))],
+  }));
+  // A library the entry imports on its own (to run it in a task of its own) is part of the app that
+  // imports it statically too, not an app.
+  const isApp = ({ key }) =>
+    !imports.some((other) => other.key !== key && other.files.includes(manifest[key].file));
   const apps = {};
-  for (const app of manifest[entry].dynamicImports ?? []) {
-    const files = [...staticClosure(manifest, app, new Set(initial))];
-    apps[app] = { ...measuredBeyond(distDir, files, initial), pages: manifest[app].dynamicImports ?? [] };
-  }
+  for (const { key, files } of imports.filter(isApp))
+    apps[key] = { ...measuredBeyond(distDir, files, initial), pages: manifest[key].dynamicImports ?? [] };
   return { manifest, initial, apps };
 }
 
