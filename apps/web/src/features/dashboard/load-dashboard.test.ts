@@ -16,7 +16,9 @@ function stubClient(cached: boolean) {
   return {
     client: client as unknown as ApolloClient,
     query: client.query,
-    answerAll: () => answers.forEach((a) => a()),
+    answerAll: () => {
+      for (const answer of answers) answer();
+    },
   };
 }
 
