@@ -1,8 +1,9 @@
 /** @type {import('jest').Config} */
 const config = {
   testEnvironment: '<rootDir>/test/jest.environment.cjs',
-  roots: ['<rootDir>/src'],
-  testMatch: ['**/*.test.ts?(x)'],
+  // The app's tests, and those of the build's own Vite plugins (vite-*.ts beside this file).
+  roots: ['<rootDir>/src', '<rootDir>'],
+  testMatch: ['<rootDir>/src/**/*.test.ts?(x)', '<rootDir>/vite-*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/jest.setup.ts'],
   transform: {
     '^.+\\.m?[tj]sx?$': '<rootDir>/test/jest.transform.cjs',

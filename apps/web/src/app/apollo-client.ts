@@ -1,6 +1,8 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { from, mergeMap, of } from 'rxjs';
+import type { PrefetchedResult } from './session-prefetch';
 
 /**
  * The cache, with paged lists (check-ins, a customer's timeline and history) merged page by page. The
@@ -33,9 +35,33 @@ export interface ApolloClientOptions {
   /** Called when the API says the session is gone (expired or signed out elsewhere). */
   onUnauthenticated?: (client: ApolloClient) => void;
   uri?: string;
+  /**
+   * Answers already asked for, by operation name (operations without variables): the first such
+   * operation gets it instead of a request (the session, asked for by main.tsx). A null answer (the
+   * request failed) sends the operation to the network as usual.
+   */
+  prefetched?: Record<string, Promise<PrefetchedResult | null>>;
 }
 
-export function createApolloClient({ onUnauthenticated, uri = '/graphql' }: ApolloClientOptions = {}) {
+/** Answers the first operation of each prefetched name from its answer. */
+function prefetchedLink(prefetched: Record<string, Promise<PrefetchedResult | null>>) {
+  const waiting = new Map(Object.entries(prefetched));
+  return new ApolloLink((operation, forward) => {
+    const name = operation.operationName ?? '';
+    const answer = waiting.get(name);
+    if (!answer || Object.keys(operation.variables).length > 0) return forward(operation);
+    waiting.delete(name);
+    return from(answer).pipe(
+      mergeMap((result) => (result ? of(result as ApolloLink.Result) : forward(operation))),
+    );
+  });
+}
+
+export function createApolloClient({
+  onUnauthenticated,
+  uri = '/graphql',
+  prefetched = {},
+}: ApolloClientOptions = {}) {
   let client: ApolloClient | undefined;
   const errorLink = new ErrorLink(({ error }) => {
     if (
@@ -51,7 +77,7 @@ export function createApolloClient({ onUnauthenticated, uri = '/graphql' }: Apol
   // CSRF prevention.
   const httpLink = new HttpLink({ uri, credentials: 'same-origin' });
   client = new ApolloClient({
-    link: ApolloLink.from([errorLink, httpLink]),
+    link: ApolloLink.from([errorLink, prefetchedLink(prefetched), httpLink]),
     cache: createCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

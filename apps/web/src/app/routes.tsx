@@ -4,7 +4,6 @@ import type { ComponentType } from 'react';
 import { Outlet, type RouteObject } from 'react-router';
 import { MeDocument } from '~/features/auth/graphql/auth.graphql';
 import { loadDashboard } from '~/features/dashboard/load-dashboard';
-import { loadFeedbackForm } from '~/features/feedback-form/load-feedback-form';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -54,9 +53,12 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
           lazy: page(() => import('~/features/audits/pages/PublicAuditPage'), 'PublicAuditPage'),
         },
         {
+          // Opened from outside, /f/<token> is the feedback form's own entry (main.tsx), not this route.
           path: '/f/:token',
-          loader: ({ params }) => loadFeedbackForm(client, params.token ?? ''),
-          lazy: page(() => import('~/features/feedback-form/pages/PublicFeedbackPage'), 'PublicFeedbackPage'),
+          lazy: page(
+            () => import('~/features/feedback-form/pages/PublicFeedbackRoute'),
+            'PublicFeedbackRoute',
+          ),
         },
         {
           path: '/',

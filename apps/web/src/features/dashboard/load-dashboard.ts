@@ -1,4 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
+import { yieldToMain } from '~/app/yield-to-main';
 import { MeDocument } from '~/features/auth/graphql/auth.graphql';
 import { DASHBOARD_DAYS, DASHBOARD_LIST_SIZE } from './components/dashboard-format';
 import {
@@ -11,25 +12,51 @@ import {
 
 /**
  * The dashboard route's loader: asks every card's query (with the cards' variables) while the page's
- * chunk loads, and waits for their first answers. The page then renders whole from the cache: no card
- * grows and pushes the others down as its data arrives. A failed query is left to its card, which asks
- * again and shows the error.
+ * chunk loads. On the first visit (nothing in the cache to show) it does not wait: the page renders at
+ * once and shows its sections in order as their answers arrive (DashboardPage), instead of after the
+ * slowest query. On a later visit it waits for the fresh answers, so the previous page stays until the
+ * dashboard can show them (never old numbers that then change). A failed query is left to its card,
+ * which shows the error and asks again.
  */
 export async function loadDashboard(client: ApolloClient): Promise<null> {
+  const firstVisit = client.readQuery({ query: DashboardSummaryDocument }) === null;
   const fetchPolicy = 'network-only';
-  await Promise.allSettled([
-    client.query({ query: DashboardSummaryDocument, fetchPolicy }),
-    client.query({ query: HealthTrendDocument, variables: { days: DASHBOARD_DAYS }, fetchPolicy }),
-    client.query({ query: OverdueCheckInsDocument, variables: { first: DASHBOARD_LIST_SIZE }, fetchPolicy }),
-    client.query({ query: AtRiskCustomersDocument, variables: { first: DASHBOARD_LIST_SIZE }, fetchPolicy }),
+  const asks = [
+    () => client.query({ query: DashboardSummaryDocument, fetchPolicy }),
+    () =>
+      client.query({
+        query: OverdueCheckInsDocument,
+        variables: { first: DASHBOARD_LIST_SIZE },
+        fetchPolicy,
+      }),
+    () => client.query({ query: HealthTrendDocument, variables: { days: DASHBOARD_DAYS }, fetchPolicy }),
+    () =>
+      client.query({
+        query: AtRiskCustomersDocument,
+        variables: { first: DASHBOARD_LIST_SIZE },
+        fetchPolicy,
+      }),
     // OWNER only (staff get FORBIDDEN): the session query is already on its way (the layout's loader).
-    client
-      .query({ query: MeDocument })
-      .then(({ data }) =>
-        data?.me?.role === 'OWNER'
-          ? client.query({ query: ContactMixDocument, variables: { days: DASHBOARD_DAYS }, fetchPolicy })
-          : null,
-      ),
-  ]);
+    () =>
+      client
+        .query({ query: MeDocument })
+        .then(({ data }) =>
+          data?.me?.role === 'OWNER'
+            ? client.query({ query: ContactMixDocument, variables: { days: DASHBOARD_DAYS }, fetchPolicy })
+            : null,
+        ),
+  ];
+  if (!firstVisit) {
+    await Promise.allSettled(asks.map((ask) => ask()));
+    return null;
+  }
+  // Starting a query is work too (Apollo prepares its document and reads the cache): one per task, in
+  // page order, while the page's chunk loads.
+  void (async () => {
+    for (const ask of asks) {
+      ask().catch(() => undefined);
+      await yieldToMain();
+    }
+  })();
   return null;
 }

@@ -5,7 +5,7 @@ import type { AtRiskCustomersQuery } from '~/gql/graphql';
 import { AtRiskCustomersDocument } from '../graphql/dashboard.graphql';
 import { bandPath } from './BandChart';
 import { DASHBOARD_LIST_SIZE } from './dashboard-format';
-import { SectionState } from './SectionState';
+import { type SectionQuery, SectionState } from './SectionState';
 
 export type AtRiskCustomer = AtRiskCustomersQuery['customers']['edges'][number]['node'];
 
@@ -36,12 +36,14 @@ export function AtRiskCustomerList({ customers }: { customers: readonly AtRiskCu
 }
 
 /** At-risk customers, the lowest score first, each with the next best thing to do. */
-export function AtRiskCustomersCard() {
-  const { data, loading, error, refetch } = useQuery(AtRiskCustomersDocument, {
+export function AtRiskCustomersCard({ query }: { query?: SectionQuery<AtRiskCustomersQuery> }) {
+  const own = useQuery(AtRiskCustomersDocument, {
     variables: { first: DASHBOARD_LIST_SIZE },
     // The route's loader (loadDashboard) has just asked the network.
     fetchPolicy: 'cache-first',
+    skip: query !== undefined,
   });
+  const { data, loading, error, refetch } = query ?? own;
   const connection = data?.customers;
   const customers = connection?.edges.map((edge) => edge.node) ?? [];
   return (

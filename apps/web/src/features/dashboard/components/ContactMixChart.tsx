@@ -4,7 +4,7 @@ import type { ContactMixQuery } from '~/gql/graphql';
 import { ContactMixDocument } from '../graphql/dashboard.graphql';
 import { ChartFrame, lazyDrawing } from './ChartFrame';
 import { DASHBOARD_DAYS, formatShare } from './dashboard-format';
-import { SectionState } from './SectionState';
+import { type SectionQuery, SectionState } from './SectionState';
 
 export type MemberContactMix = ContactMixQuery['contactMix'][number];
 
@@ -61,12 +61,14 @@ export function ContactMixChart({ rows }: { rows: readonly MemberContactMix[] })
 }
 
 /** OWNER only (the API answers FORBIDDEN to staff): render it for owners, never query it for staff. */
-export function ContactMixCard() {
-  const { data, loading, error, refetch } = useQuery(ContactMixDocument, {
+export function ContactMixCard({ query }: { query?: SectionQuery<ContactMixQuery> }) {
+  const own = useQuery(ContactMixDocument, {
     variables: { days: DASHBOARD_DAYS },
     // The route's loader (loadDashboard) has just asked the network.
     fetchPolicy: 'cache-first',
+    skip: query !== undefined,
   });
+  const { data, loading, error, refetch } = query ?? own;
   const rows = data?.contactMix;
   return (
     <Card title="Non-sales contacts per member" description={`Last ${DASHBOARD_DAYS} days`}>

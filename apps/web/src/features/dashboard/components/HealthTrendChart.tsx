@@ -4,7 +4,7 @@ import type { HealthTrendQuery } from '~/gql/graphql';
 import { HealthTrendDocument } from '../graphql/dashboard.graphql';
 import { ChartFrame, lazyDrawing } from './ChartFrame';
 import { DASHBOARD_DAYS, formatDay } from './dashboard-format';
-import { SectionState } from './SectionState';
+import { type SectionQuery, SectionState } from './SectionState';
 
 export type HealthTrendPoint = HealthTrendQuery['healthTrend'][number];
 
@@ -47,12 +47,14 @@ export function HealthTrendChart({ points }: { points: readonly HealthTrendPoint
 }
 
 /** The health-trend card: the last 90 days of daily snapshots. */
-export function HealthTrendCard() {
-  const { data, loading, error, refetch } = useQuery(HealthTrendDocument, {
+export function HealthTrendCard({ query }: { query?: SectionQuery<HealthTrendQuery> }) {
+  const own = useQuery(HealthTrendDocument, {
     variables: { days: DASHBOARD_DAYS },
     // The route's loader (loadDashboard) has just asked the network.
     fetchPolicy: 'cache-first',
+    skip: query !== undefined,
   });
+  const { data, loading, error, refetch } = query ?? own;
   const points = data?.healthTrend;
   return (
     <Card

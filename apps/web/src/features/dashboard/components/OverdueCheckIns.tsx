@@ -5,7 +5,7 @@ import { formatDate } from '~/app/labels';
 import type { OverdueCheckInsQuery } from '~/gql/graphql';
 import { OverdueCheckInsDocument } from '../graphql/dashboard.graphql';
 import { DASHBOARD_LIST_SIZE, daysOverdue, describeOverdue } from './dashboard-format';
-import { SectionState } from './SectionState';
+import { type SectionQuery, SectionState } from './SectionState';
 
 export type OverdueCustomer = OverdueCheckInsQuery['customers']['edges'][number]['node'];
 
@@ -61,12 +61,14 @@ export function OverdueCheckInList({
 }
 
 /** Customers whose check-in is overdue, the longest overdue first. */
-export function OverdueCheckInsCard() {
-  const { data, loading, error, refetch } = useQuery(OverdueCheckInsDocument, {
+export function OverdueCheckInsCard({ query }: { query?: SectionQuery<OverdueCheckInsQuery> }) {
+  const own = useQuery(OverdueCheckInsDocument, {
     variables: { first: DASHBOARD_LIST_SIZE },
     // The route's loader (loadDashboard) has just asked the network.
     fetchPolicy: 'cache-first',
+    skip: query !== undefined,
   });
+  const { data, loading, error, refetch } = query ?? own;
   const connection = data?.customers;
   const customers = connection?.edges.map((edge) => edge.node) ?? [];
   return (

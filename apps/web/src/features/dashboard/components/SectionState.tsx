@@ -2,6 +2,17 @@ import { ErrorState, LoadingState } from '@rapport/ui';
 import type { ReactNode } from 'react';
 import { describeError } from '~/app/errors';
 
+/**
+ * A section's query, as useQuery gives it. On the dashboard the page passes its own (it reveals the
+ * sections in order as they answer); a section rendered alone asks for itself.
+ */
+export interface SectionQuery<Q> {
+  data?: Q | undefined;
+  loading: boolean;
+  error?: unknown;
+  refetch: () => Promise<unknown>;
+}
+
 export interface SectionStateProps {
   /** e.g. "overdue check-ins": "Loading overdue check-ins…", "Could not load overdue check-ins". */
   what: string;

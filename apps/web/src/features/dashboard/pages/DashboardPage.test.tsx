@@ -74,6 +74,7 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('link', { name: /Overdue check-ins/ })).toHaveTextContent('3');
 
     // Customers per band: the caption's links carry the numbers and open the band.
+    await screen.findByRole('heading', { level: 2, name: 'Customers per band' });
     const bands = section('Customers per band');
     expect(within(bands).getByRole('link', { name: /Healthy\s*12 customers/ })).toHaveAttribute(
       'href',
@@ -163,20 +164,37 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('link', { name: /Overdue check-ins/ })).toHaveTextContent('0');
   });
 
-  it('shows each section loading first', () => {
+  it('greets at once and shows the dashboard loading while nothing has answered', () => {
     renderDashboard(
       fullMocks().map((mock) => ({ ...mock, delay: 10_000 })),
       staffMember,
     );
-    const statuses = screen.getAllByRole('status').map((s) => s.textContent);
-    expect(statuses).toEqual(
-      expect.arrayContaining([
-        'Loading overdue check-ins…',
-        'Loading customers per band…',
-        'Loading the health trend…',
-        'Loading at-risk customers…',
-      ]),
+    expect(screen.getByRole('heading', { level: 1, name: 'Hello, Ada' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /At risk/ })).toHaveTextContent('–');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['Loading the dashboard…']);
+    // The sections wait for their turn.
+    expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
+  });
+
+  it('shows the sections in page order: one that answered waits for those above it, so none moves', async () => {
+    const [summary, trend, overdue, atRisk] = fullMocks();
+    renderDashboard(
+      [summary, trend, atRisk, overdue && { ...overdue, delay: 300 }].filter((m) => m !== undefined),
+      staffMember,
     );
+    // The summary is in: the first section shows, loading its own answer.
+    expect(await screen.findByText('Loading overdue check-ins…')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /At risk/ })).toHaveTextContent('2');
+    // The trend and the at-risk list have answered too, but wait below the overdue list.
+    expect(screen.queryByRole('heading', { level: 2, name: 'Customers per band' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Health trend' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Customer 3')).not.toBeInTheDocument();
+
+    expect(await screen.findByRole('list', { name: 'Overdue check-ins' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Customers per band' })).toBeInTheDocument();
+    expect(await screen.findByText(/Average health went from 62/)).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: 'At-risk customers' })).toBeInTheDocument();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('shows an error in the failing section only, with a working retry', async () => {

@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { render as renderPage, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { graphqlError, type RenderRouteOptions, renderRoute } from '~/test/render';
+import { graphqlError } from '~/test/render';
+import type { FeedbackForm } from '../feedback-api';
 import { FeedbackFormDocument, SubmitFeedbackDocument } from '../graphql/feedback-form.graphql';
+import { type ApiMock, mockFeedbackApi } from '../test-api';
 import { PublicFeedbackPage } from './PublicFeedbackPage';
 
 const token = 'tok-feedback-123';
@@ -31,10 +33,14 @@ const submitMock = (input: { score: number; comment: string | null }, result: ob
   result,
 });
 
-const render = (mocks: RenderRouteOptions['mocks']) =>
-  renderRoute(<PublicFeedbackPage />, { path: '/f/:token', url: `/f/${token}`, mocks, member: null });
+const render = (mocks: readonly ApiMock[]) => {
+  const fetch = mockFeedbackApi(mocks);
+  return { ...renderPage(<PublicFeedbackPage token={token} />), fetch };
+};
 
 describe('PublicFeedbackPage', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('shows the business, the question and an NPS scale of 0 to 10 with its ends named', async () => {
     render([feedbackFormMock()]);
     expect(screen.getByRole('status')).toHaveTextContent('Opening the form…');
@@ -236,5 +242,63 @@ describe('PublicFeedbackPage', () => {
     await user.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts');
     expect(screen.getByRole('radio', { name: '8' })).toBeChecked();
+  });
+
+  it('renders the form from the request started before the page (main.tsx), without asking again', async () => {
+    const fetch = mockFeedbackApi([]);
+    const form: FeedbackForm = {
+      businessName: 'Lovelace Bakery',
+      type: 'NPS',
+      question: 'How likely are you to recommend us to a friend?',
+      minScore: 0,
+      maxScore: 10,
+      status: 'PENDING',
+    };
+    renderPage(<PublicFeedbackPage token={token} request={Promise.resolve(form)} />);
+    expect(await screen.findByRole('heading', { level: 1, name: form.question })).toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('opens the form once the network is back, after a retry', async () => {
+    const user = userEvent.setup();
+    render([
+      { request: { query: FeedbackFormDocument, variables: { token } }, result: 'network' },
+      feedbackFormMock(),
+    ]);
+    expect(await screen.findByText('Could not open the form')).toBeInTheDocument();
+    expect(screen.getByText(/We could not reach Rapport/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('radio', { name: '9' })).toBeInTheDocument();
+  });
+
+  it('keeps the answer when sending fails offline, and sends it again', async () => {
+    const user = userEvent.setup();
+    const { fetch } = render([
+      feedbackFormMock(),
+      {
+        request: { query: SubmitFeedbackDocument, variables: { token, input: { score: 6, comment: null } } },
+        result: 'network',
+      },
+      submitMock({ score: 6, comment: null }, { data: { submitFeedback: true } }),
+    ]);
+    await user.click(await screen.findByRole('radio', { name: '6' }));
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach Rapport');
+    expect(screen.getByRole('radio', { name: '6' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('heading', { name: 'Thank you!' })).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('treats an answer that is not GraphQL (a proxy error page) as the network failing', async () => {
+    const user = userEvent.setup();
+    jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(new Response('<html>Bad gateway</html>', { status: 502 }));
+    renderPage(<PublicFeedbackPage token={token} />);
+    expect(await screen.findByText(/We could not reach Rapport/)).toBeInTheDocument();
+    mockFeedbackApi([feedbackFormMock()]);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('radio', { name: '0' })).toBeInTheDocument();
   });
 });

@@ -1,39 +1,74 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
-import { useMutation, useQuery } from '@apollo/client/react';
 import { isLowScore } from '@rapport/domain/feedback-scores';
 import { Button, ErrorState, FormError, LoadingState, TextAreaField } from '@rapport/ui';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router';
-import { describeError } from '~/app/errors';
 import { Logo } from '~/app/icons';
 import { useDocumentTitle } from '~/app/use-document-title';
-import { onlyFields, useFormErrors } from '~/app/use-form-errors';
-import type { FeedbackFormQuery } from '~/gql/graphql';
+import { onlyFields, useFormErrorsBase } from '~/app/use-form-errors-base';
 import { ScorePicker } from '../components/ScorePicker';
 import { SCALE_ANCHORS } from '../components/score-scale';
-import { FeedbackFormDocument, SubmitFeedbackDocument } from '../graphql/feedback-form.graphql';
+import {
+  describeFeedbackError,
+  type FeedbackForm as Form,
+  fetchFeedbackForm,
+  rawErrorMessage,
+  submitFeedback,
+} from '../feedback-api';
 import '../feedback-form.css';
 
-type Form = FeedbackFormQuery['feedbackForm'];
+// No Apollo Client, no React Router here: this page is its own entry (main.tsx), and what a customer's
+// phone downloads before the question shows is React and this chunk.
 
 /** What the page shows once the form is not (or no longer) open. */
 type Outcome = 'thanks' | 'answered' | 'expired' | 'answered-today' | 'invalid';
 
 const QUESTION_ID = 'feedback-question';
 
+type FormState =
+  | { status: 'loading' }
+  | { status: 'loaded'; form: Form }
+  | { status: 'failed'; error: unknown };
+
+/**
+ * The form behind a token: `firstRequest` (started by main.tsx while this page's code downloads) on the
+ * first try, a new request on each retry.
+ */
+function useFeedbackForm(token: string, firstRequest?: Promise<Form>) {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<FormState>({ status: 'loading' });
+  const first = useRef(firstRequest);
+  useEffect(() => {
+    let current = true;
+    const pending = attempt === 0 && first.current ? first.current : fetchFeedbackForm(token);
+    pending.then(
+      (form) => current && setState({ status: 'loaded', form }),
+      (error: unknown) => current && setState({ status: 'failed', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, attempt]);
+  const retry = () => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  };
+  return { state, retry };
+}
+
+export interface PublicFeedbackPageProps {
+  token: string;
+  /** The form's request, when it was started before this page rendered. */
+  request?: Promise<Form>;
+}
+
 /** The customer's page, reached by a feedback link without an account: the question and a score. */
-export function PublicFeedbackPage() {
-  const { token = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(FeedbackFormDocument, {
-    variables: { token },
-    // The route's loader (loadFeedbackForm) has just asked the network.
-    fetchPolicy: 'cache-first',
-  });
-  const form = data?.feedbackForm;
+export function PublicFeedbackPage({ token, request }: PublicFeedbackPageProps) {
+  const { state, retry } = useFeedbackForm(token, request);
+  const form = state.status === 'loaded' ? state.form : undefined;
+  const error = state.status === 'failed' ? state.error : undefined;
   const [outcome, setOutcome] = useState<{ kind: Outcome; low?: boolean } | null>(null);
   useDocumentTitle(form ? `Feedback for ${form.businessName}` : 'Feedback');
 
-  const queryFailure = !form && error ? describeError(error) : null;
+  const queryFailure = !form && error ? describeFeedbackError(error) : null;
   const closed: Outcome | null =
     outcome?.kind ??
     (form?.status === 'ANSWERED'
@@ -52,15 +87,9 @@ export function PublicFeedbackPage() {
   } else if (form) {
     body = <FeedbackAnswerForm token={token} form={form} onDone={(kind, low) => setOutcome({ kind, low })} />;
   } else if (queryFailure) {
-    body = (
-      <ErrorState
-        title="Could not open the form"
-        message={queryFailure.message}
-        onRetry={() => void refetch()}
-      />
-    );
+    body = <ErrorState title="Could not open the form" message={queryFailure.message} onRetry={retry} />;
   } else {
-    body = loading ? <LoadingState label="Opening the form…" /> : null;
+    body = <LoadingState label="Opening the form…" />;
   }
 
   return (
@@ -84,10 +113,11 @@ function FeedbackAnswerForm({
 }) {
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
-  const { formRef, fieldErrors, formError, showFieldErrors, showError, clearField } = useFormErrors(
+  const { formRef, fieldErrors, formError, showFieldErrors, showError, clearField } = useFormErrorsBase(
+    describeFeedbackError,
     onlyFields('score', 'comment'),
   );
-  const [submitFeedback, { loading }] = useMutation(SubmitFeedbackDocument);
+  const [sending, setSending] = useState(false);
   const anchors = SCALE_ANCHORS[form.type];
 
   const onSubmit = async (event: FormEvent) => {
@@ -96,12 +126,14 @@ function FeedbackAnswerForm({
     // keeps zod (all of @rapport/domain) out of its chunk.
     if (score === null)
       return showFieldErrors({ score: `Choose a score from ${form.minScore} to ${form.maxScore}` });
+    setSending(true);
     try {
-      await submitFeedback({ variables: { token, input: { score, comment: comment.trim() || null } } });
+      await submitFeedback(token, { score, comment: comment.trim() || null });
       onDone('thanks', isLowScore(form.type, score));
     } catch (error) {
-      const described = describeError(error);
-      const raw = CombinedGraphQLErrors.is(error) ? (error.errors[0]?.message ?? '') : '';
+      setSending(false);
+      const described = describeFeedbackError(error);
+      const raw = rawErrorMessage(error);
       if (described.code === 'CONFLICT') onDone(/expired/i.test(raw) ? 'expired' : 'answered');
       else if (described.code === 'NOT_FOUND') onDone('invalid');
       else if (described.code === 'RATE_LIMITED' && /today/i.test(raw)) onDone('answered-today');
@@ -145,7 +177,7 @@ function FeedbackAnswerForm({
           }}
           error={fieldErrors.comment}
         />
-        <Button type="submit" block loading={loading} className="feedback-form__send">
+        <Button type="submit" block loading={sending} className="feedback-form__send">
           Send
         </Button>
       </form>

@@ -1,8 +1,8 @@
-import { screen } from '@testing-library/react';
+import { render as renderPage, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { renderRoute } from '~/test/render';
 import { FeedbackFormDocument } from '../graphql/feedback-form.graphql';
+import { mockFeedbackApi } from '../test-api';
 import { PublicFeedbackPage } from './PublicFeedbackPage';
 
 async function violations() {
@@ -13,32 +13,31 @@ async function violations() {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
-const render = (status = 'PENDING') =>
-  renderRoute(<PublicFeedbackPage />, {
-    path: '/f/:token',
-    url: '/f/tok',
-    member: null,
-    mocks: [
-      {
-        request: { query: FeedbackFormDocument, variables: { token: 'tok' } },
-        result: {
-          data: {
-            feedbackForm: {
-              __typename: 'PublicFeedbackForm',
-              businessName: 'Lovelace Bakery',
-              type: 'NPS',
-              question: 'How likely are you to recommend us?',
-              minScore: 0,
-              maxScore: 10,
-              status,
-            },
+const render = (status = 'PENDING') => {
+  mockFeedbackApi([
+    {
+      request: { query: FeedbackFormDocument, variables: { token: 'tok' } },
+      result: {
+        data: {
+          feedbackForm: {
+            __typename: 'PublicFeedbackForm',
+            businessName: 'Lovelace Bakery',
+            type: 'NPS',
+            question: 'How likely are you to recommend us?',
+            minScore: 0,
+            maxScore: 10,
+            status,
           },
         },
       },
-    ],
-  });
+    },
+  ]);
+  return renderPage(<PublicFeedbackPage token="tok" />);
+};
 
 describe('public feedback form accessibility', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('the form passes axe checks, also showing an error', async () => {
     render();
     await screen.findByRole('heading', { name: 'How likely are you to recommend us?' });

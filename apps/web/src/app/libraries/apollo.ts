@@ -1,0 +1,2 @@
+// See react.ts beside this file.
+export { ApolloClient, InMemoryCache } from '@apollo/client';
