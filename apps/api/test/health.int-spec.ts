@@ -670,4 +670,36 @@ describe('no N+1', () => {
     expect(five).toBeGreaterThan(0);
     expect(fifty).toBe(five);
   });
+
+  it('a page showing next best actions reads them with the page, the same as the customer page shows', async () => {
+    const owner = await signUpOwner(t, 'Advice Bakery');
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await createCustomer(owner.client, { name: `Customer ${i}` }));
+    await log(owner.client, ids[0] as string, { daysAgo: 40, purpose: 'SALES', sentiment: -2 });
+    const page = (selection: string) =>
+      owner.client.ok(
+        `{ customers(first: 10, orderBy: NAME) { edges { node { id health { ${selection} } } } } }`,
+      );
+    const sent = async (selection: string) => {
+      const original = Client.prototype.query;
+      let count = 0;
+      Client.prototype.query = function (this: Client, ...args: unknown[]) {
+        count++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        return { data: await page(selection), count };
+      } finally {
+        Client.prototype.query = original;
+      }
+    };
+    await sent('score'); // warm up
+    const plain = await sent('score');
+    const advised = await sent('score nextBestAction');
+    expect(advised.count).toBe(plain.count);
+    for (const { node } of advised.data.customers.edges) {
+      const { customer } = await owner.client.ok(CUSTOMER, { id: node.id });
+      expect(node.health.nextBestAction).toBe(customer.health.nextBestAction);
+    }
+  });
 });

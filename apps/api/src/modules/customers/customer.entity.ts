@@ -105,10 +105,19 @@ export class CustomerEntity {
     return this.ownerMember;
   }
 
+  /** The document's next best action, when a list read it with the page (see CustomersService.list). */
+  nextBestAction?: string;
+
   /** Score and band from their columns; the rest of the document is read only when asked for. */
   get health(): StoredHealth {
-    const { workspaceId, id, healthScore: score, healthBand: band } = this;
+    const { workspaceId, id, healthScore: score, healthBand: band, nextBestAction } = this;
     if (score === null || band === null) throw new Error(`Health of customer ${id} was never computed`);
-    return { score, band, customer: { workspaceId, id }, document: this.healthDocument ?? undefined };
+    return {
+      score,
+      band,
+      customer: { workspaceId, id },
+      document: this.healthDocument ?? undefined,
+      nextBestAction,
+    };
   }
 }

@@ -2,7 +2,7 @@ import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql'
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/decorators';
-import { selectsField } from '../../graphql/selection';
+import { selectsField, selectsPath } from '../../graphql/selection';
 import { CustomerConnection, CustomerModel, CustomerOrderEnum } from './customer.model';
 import { CustomersService } from './customers.service';
 import { CreateCustomerInput, CustomerFilterInput, UpdateCustomerInput } from './dto/customer.inputs';
@@ -25,9 +25,11 @@ export class CustomersResolver {
     @Args('orderBy', { type: () => CustomerOrderEnum, nullable: true, defaultValue: 'NAME' }) orderBy: string,
     @Info() info: GraphQLResolveInfo,
   ) {
-    // Counting a large workspace's customers costs more than the page itself: only when asked.
+    // Counting costs more than the page itself: only when asked. A page showing each customer's next
+    // best action (the dashboard's lists) reads it with the page rather than their health documents.
     const countTotal = selectsField(info, 'totalCount');
-    return this.service.list(actor, { first, after, filter, orderBy }, { countTotal });
+    const nextBestAction = selectsPath(info, ['edges', 'node', 'health', 'nextBestAction']);
+    return this.service.list(actor, { first, after, filter, orderBy }, { countTotal, nextBestAction });
   }
 
   @Mutation(() => CustomerModel)

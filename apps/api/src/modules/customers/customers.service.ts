@@ -54,8 +54,15 @@ export class CustomersService {
     );
   }
 
-  /** A page of customers; `countTotal: false` leaves `totalCount` unknown (NaN) and spares counting. */
-  async list(actor: Actor, args: unknown, { countTotal = true } = {}): Promise<Connection<CustomerEntity>> {
+  /**
+   * A page of customers; `countTotal: false` leaves `totalCount` unknown (NaN) and spares counting;
+   * `nextBestAction` reads each one's from its health document in the same statement.
+   */
+  async list(
+    actor: Actor,
+    args: unknown,
+    { countTotal = true, nextBestAction = false } = {},
+  ): Promise<Connection<CustomerEntity>> {
     const { first, after, orderBy, filter } = parseInput(customerPageSchema, args);
     const afterId = after ? cursor.decode(after)?.[0] : undefined;
     if (after && (typeof afterId !== 'string' || !isUuid(afterId)))
@@ -99,10 +106,15 @@ export class CustomersService {
       }
       for (const column of columns) query.addOrderBy(column, direction);
       withOwner(query).limit(first + 1);
-      if (!countTotal) return toConnection(await query.getMany(), first, Number.NaN, (node) => [node.id]);
-      const { entities, raw } = await query
-        .addSelect(`(${total})`, 'total_count')
-        .getRawAndEntities<{ total_count: number }>();
+      if (countTotal) query.addSelect(`(${total})`, 'total_count');
+      if (nextBestAction) query.addSelect(`c.health ->> 'nextBestAction'`, 'next_best_action');
+      const { entities, raw } = await query.getRawAndEntities<{
+        total_count?: number;
+        next_best_action?: string;
+      }>();
+      // One raw row per customer (the owner join is to-one), in the same order.
+      if (nextBestAction) entities.forEach((c, i) => (c.nextBestAction = raw[i]?.next_best_action));
+      if (!countTotal) return toConnection(entities, first, Number.NaN, (node) => [node.id]);
       // Past the last page there is no row to carry it: then it takes a statement of its own.
       const totalCount = raw[0]?.total_count ?? (afterId ? await this.countAlone(em, total, query) : 0);
       return toConnection(entities, first, totalCount, (node) => [node.id]);

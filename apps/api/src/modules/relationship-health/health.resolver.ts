@@ -60,7 +60,7 @@ export class StoredHealthResolver {
 
   @ResolveField(() => String)
   async nextBestAction(@Parent() health: StoredHealth, @Context() ctx: RequestContext) {
-    return (await documentOf(health, ctx)).nextBestAction;
+    return health.nextBestAction ?? (await documentOf(health, ctx)).nextBestAction;
   }
 }
 

@@ -10,4 +10,6 @@ export interface StoredHealth {
   band: HealthBand;
   customer: { workspaceId: string; id: string };
   document?: RelationshipHealth;
+  /** The document's next best action alone, when read without the document. */
+  nextBestAction?: string;
 }
