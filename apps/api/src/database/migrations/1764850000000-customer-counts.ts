@@ -2,7 +2,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../app-role';
 import { tenantPolicy } from './1764000000000-foundation';
 
-/** Shards of one count: concurrent writes add to different rows of the same day instead of queueing on one. */
+/**
+ * Shards of one count: concurrent writes adding customers to the same bucket (today's contacts all
+ * move their customers to "due in one cadence") add to different rows instead of queueing on one.
+ * Removals, spread over the days customers were due, go to shard 0.
+ */
 const SHARDS = 16;
 
 /** A customer row's place in the counts: status, band ('' before health is first computed), due day (UTC). */
@@ -24,7 +28,8 @@ function followFunction(name: string, { added, removed }: { added?: string; remo
     create function ${name}() returns trigger language plpgsql as $fn$
     begin
       insert into public.customer_counts as t (workspace_id, status, band, due_day, shard, customers, score_sum)
-      select d.workspace_id, d.status, d.band, d.due_day, floor(random() * ${SHARDS})::int,
+      select d.workspace_id, d.status, d.band, d.due_day,
+             case when sum(d.n) > 0 then floor(random() * ${SHARDS})::int else 0 end,
              sum(d.n), coalesce(sum(d.n * d.health_score), 0)
         from (${deltas.join(' union all ')}) d
        where exists (select 1 from public.workspaces w where w.id = d.workspace_id) -- not a workspace being deleted
@@ -39,7 +44,8 @@ function followFunction(name: string, { added, removed }: { added?: string; remo
 }
 
 /**
- * `customer_counts`: how many customers each workspace has per status, band and due day (UTC), with
+ * `customer_counts`: how many customers each workspace has per status, band and due day (UTC; days
+ * before today may be folded into '-infinity', as only "before today" matters of them), with
  * the sum of their scores, kept by statement-level triggers on `customers` in the writing transaction.
  * The customers page's total, the health summary and the trend's today point read these few thousand
  * rows instead of counting every customer (95,000 index entries, 13 ms, per request for a chain).

@@ -49,15 +49,18 @@ export const SUMMARY_FROM_COUNTS = `
     from customer_counts where workspace_id = $1 and status = 'ACTIVE'`;
 
 /**
- * Folds a workspace's count shards into shard 0 and drops counts of nothing: the writes spread each
- * bucket over up to 16 rows and leave emptied ones behind, which every summary would read. Run by
- * the scheduled health pass; the sums are unchanged.
+ * Folds a workspace's counts into as few rows as say the same: every shard into shard 0, and every day
+ * before today into '-infinity' (of a past due day only "before today" matters); drops counts of
+ * nothing. The writes spread each bucket over up to 16 rows and leave emptied ones behind, which every
+ * summary would read. Run by the scheduled health pass; the sums are unchanged.
  */
 export async function compactCustomerCounts(em: EntityManager, workspaceId: string): Promise<void> {
   await em.query(
     `with folded as (
-       delete from customer_counts where workspace_id = $1 and shard <> 0
-       returning status, band, due_day, customers, score_sum
+       delete from customer_counts
+        where workspace_id = $1 and (shard <> 0 or (due_day < ${TODAY} and due_day <> '-infinity'))
+       returning status, band, case when due_day < ${TODAY} then '-infinity'::date else due_day end as due_day,
+                 customers, score_sum
      )
      insert into customer_counts as t (workspace_id, status, band, due_day, shard, customers, score_sum)
      select $1, status, band, due_day, 0, sum(customers), sum(score_sum) from folded
