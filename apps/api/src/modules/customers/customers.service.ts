@@ -113,7 +113,9 @@ export class CustomersService {
         next_best_action?: string;
       }>();
       // One raw row per customer (the owner join is to-one), in the same order.
-      if (nextBestAction) entities.forEach((c, i) => (c.nextBestAction = raw[i]?.next_best_action));
+      if (nextBestAction) {
+        for (const [i, customer] of entities.entries()) customer.nextBestAction = raw[i]?.next_best_action;
+      }
       if (!countTotal) return toConnection(entities, first, Number.NaN, (node) => [node.id]);
       // Past the last page there is no row to carry it: then it takes a statement of its own.
       const totalCount = raw[0]?.total_count ?? (afterId ? await this.countAlone(em, total, query) : 0);
