@@ -7,7 +7,6 @@ import {
   lastRelationshipContactAt,
   nextCheckInDueAt,
 } from '@rapport/domain';
-import { Client } from 'pg';
 import { createApp, stopApp } from '../src/app';
 import { Random } from '../src/demo/random';
 import { createLogger } from '../src/logger';
@@ -24,6 +23,7 @@ import {
   type TestApp,
   testConfig,
 } from './support/harness';
+import { sqlSentDuring } from './support/sql-sent';
 
 const DAY = 86_400_000;
 const HEALTH = 'health { score band trend factors { key value points explanation } nextBestAction }';
@@ -650,19 +650,9 @@ describe('no N+1', () => {
       });
     }
     const statements = async (first: number) => {
-      const original = Client.prototype.query;
-      let count = 0;
-      Client.prototype.query = function (this: Client, ...args: unknown[]) {
-        count++;
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
-        const data = await owner.client.ok(LIST, { first });
-        expect(data.customers.edges).toHaveLength(first);
-      } finally {
-        Client.prototype.query = original;
-      }
-      return count;
+      const { sent, result } = await sqlSentDuring(() => owner.client.ok(LIST, { first }));
+      expect(result.customers.edges).toHaveLength(first);
+      return sent.length;
     };
     await statements(5); // warm up (prepared state, pools)
     const five = await statements(5);
@@ -681,17 +671,8 @@ describe('no N+1', () => {
         `{ customers(first: 10, orderBy: NAME) { edges { node { id health { ${selection} } } } } }`,
       );
     const sent = async (selection: string) => {
-      const original = Client.prototype.query;
-      let count = 0;
-      Client.prototype.query = function (this: Client, ...args: unknown[]) {
-        count++;
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
-        return { data: await page(selection), count };
-      } finally {
-        Client.prototype.query = original;
-      }
+      const { sent, result } = await sqlSentDuring(() => page(selection));
+      return { data: result, count: sent.length };
     };
     await sent('score'); // warm up
     const plain = await sent('score');

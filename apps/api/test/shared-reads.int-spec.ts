@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import { APP_ROLE } from '../src/database/app-role';
 import { type SignedIn, signUpOwner, startTestApp, type TestApp } from './support/harness';
+import { sqlSentDuring } from './support/sql-sent';
 
 /** What the owner's dashboard asks in one document: five root fields and a loader per list. */
 const DASHBOARD = `query {
@@ -39,32 +39,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The SQL text of every statement the app sends while `run` runs. */
-async function sqlSentDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const original = Client.prototype.query;
-  const sent: string[] = [];
-  Client.prototype.query = function (this: Client, ...args: unknown[]) {
-    const [first] = args;
-    sent.push(typeof first === 'string' ? first : String((first as { text?: string })?.text));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    Client.prototype.query = original;
-  }
-  return sent;
-}
-
 const begins = (sent: string[]) => sent.filter((sql) => /^(START TRANSACTION|BEGIN)/i.test(sql)).length;
 const commits = (sent: string[]) => sent.filter((sql) => /^COMMIT/i.test(sql)).length;
 
 describe("a GraphQL query's workspace reads", () => {
   it('share one transaction, however many root fields and loaders read', async () => {
-    let data: Record<string, any> = {};
-    const sent = await sqlSentDuring(async () => {
-      data = await owner.client.ok(DASHBOARD);
-    });
+    const { sent, result: data } = await sqlSentDuring(() => owner.client.ok(DASHBOARD));
     expect(begins(sent)).toBe(1);
     expect(commits(sent)).toBe(1);
     expect(data.healthSummary.checkInsOverdue).toBe(3); // contacted 30 days ago, every 7 days
@@ -78,7 +58,7 @@ describe("a GraphQL query's workspace reads", () => {
     const [{ id }] = (
       await t.admin.query(`select id from customers where workspace_id = $1 limit 1`, [owner.workspaceId])
     ).rows;
-    const sent = await sqlSentDuring(() =>
+    const { sent } = await sqlSentDuring(() =>
       owner.client.ok(LOG, {
         input: {
           customerId: id,
@@ -99,10 +79,8 @@ describe("a GraphQL query's workspace reads", () => {
     try {
       // More views than the pool has connections: a connection kept by a broken transaction would starve it.
       for (let view = 0; view < 12; view++) {
-        let errors: unknown;
-        const sent = await sqlSentDuring(async () => {
-          errors = (await owner.client.gql(DASHBOARD)).errors;
-        });
+        const { sent, result } = await sqlSentDuring(() => owner.client.gql(DASHBOARD));
+        const { errors } = result;
         expect(errors).toEqual([
           expect.objectContaining({
             path: ['contactMix'],

@@ -1,4 +1,5 @@
 // Runs in index.html's entry (main.tsx), before Apollo Client has downloaded: no Apollo here.
+import { postGraphql } from './post-graphql';
 
 /**
  * The session query exactly as Apollo Client sends MeDocument (its cache adds `__typename` to every
@@ -38,15 +39,7 @@ export interface PrefetchedResult {
  */
 export async function prefetchSession(): Promise<PrefetchedResult | null> {
   try {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json;q=0.9',
-      },
-      body: JSON.stringify({ operationName: 'Me', variables: {}, query: ME_QUERY }),
-    });
+    const response = await postGraphql('Me', ME_QUERY, {});
     const result = (await response.json()) as PrefetchedResult;
     return result && ('data' in result || 'errors' in result) ? result : null;
   } catch {

@@ -5,6 +5,7 @@ import {
   NETWORK_ERROR,
   UNEXPECTED_ERROR,
 } from '~/app/error-messages';
+import { postGraphql } from '~/app/post-graphql';
 import type {
   FeedbackFormQuery,
   FeedbackFormQueryVariables,
@@ -48,17 +49,9 @@ interface GraphQLResponse<T> {
   errors?: GraphQLErrorLike[];
 }
 
-/** One GraphQL request, as Apollo's HttpLink sends it (JSON, which the API's CSRF prevention accepts). */
+/** One GraphQL request: its data, or the errors it answered (FeedbackApiError, FeedbackServerError). */
 async function request<T>(operationName: string, query: string, variables: object): Promise<T> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json;q=0.9',
-    },
-    body: JSON.stringify({ operationName, query, variables }),
-  });
+  const response = await postGraphql(operationName, query, variables);
   let result: GraphQLResponse<T>;
   try {
     result = (await response.json()) as GraphQLResponse<T>;
