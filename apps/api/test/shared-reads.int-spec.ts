@@ -16,6 +16,10 @@ const DASHBOARD = `query {
 }`;
 const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
+const LOG_ANSWERING_CUSTOMER = `mutation($input: LogInteractionInput!) {
+  logInteraction(input: $input) { occurredAt customer { id lastRelationshipContactAt health { score band } } }
+}`;
+const CUSTOMER_HEALTH = `query($id: ID!) { customer(id: $id) { id lastRelationshipContactAt health { score band } } }`;
 
 let t: TestApp;
 let owner: SignedIn;
@@ -54,12 +58,12 @@ describe("a GraphQL query's workspace reads", () => {
     expect(data.contactMix).toEqual([{ member: { name: expect.any(String) }, total: 0 }]);
   });
 
-  it('leave mutations a transaction per write', async () => {
+  it('leave mutations a transaction per write, which also reads the customer a logged contact answers', async () => {
     const [{ id }] = (
       await t.admin.query(`select id from customers where workspace_id = $1 limit 1`, [owner.workspaceId])
     ).rows;
-    const { sent } = await sqlSentDuring(() =>
-      owner.client.ok(LOG, {
+    const { sent, result } = await sqlSentDuring(() =>
+      owner.client.ok(LOG_ANSWERING_CUSTOMER, {
         input: {
           customerId: id,
           channel: 'EMAIL',
@@ -72,6 +76,9 @@ describe("a GraphQL query's workspace reads", () => {
     );
     expect(begins(sent)).toBe(1);
     expect(commits(sent)).toBe(1);
+    const { customer } = await owner.client.ok(CUSTOMER_HEALTH, { id });
+    expect(result.logInteraction.customer).toEqual(customer); // as the write left it
+    expect(customer.lastRelationshipContactAt).toBe(result.logInteraction.occurredAt);
   });
 
   it('run again alone after one fails in the database; the error is that field’s; no connection is kept', async () => {

@@ -1,7 +1,20 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/decorators';
 import type { RequestContext } from '../../graphql/context';
+import { selectsField } from '../../graphql/selection';
 import type { CustomerEntity } from '../customers/customer.entity';
 import { CustomerModel } from '../customers/customer.model';
 import { MemberModel } from '../members/member.model';
@@ -20,11 +33,20 @@ export class InteractionsResolver {
   }
 
   @Mutation(() => InteractionModel, { description: 'Staff log as themselves.' })
-  logInteraction(
+  async logInteraction(
     @CurrentActor() actor: Actor,
     @Args('input', { type: () => LogInteractionInput }) input: LogInteractionInput,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service.log(actor, input);
+    // An answer showing the customer (its health just changed) gets it from the write's own
+    // transaction, not from a transaction of its own afterwards.
+    const { interaction, customer } = await this.service.log(actor, input, {
+      withCustomer: selectsField(info, 'customer'),
+    });
+    if (customer)
+      ctx.loaders.customer.prime({ workspaceId: customer.workspaceId, id: customer.id }, customer);
+    return interaction;
   }
 
   @ResolveField(() => CustomerModel)

@@ -14,7 +14,8 @@ import { isForeignKeyViolation } from '../../database/pg-errors';
 import { type Connection, decodeTimeCursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
-import { CustomerEntity } from '../customers/customer.entity';
+import type { CustomerEntity } from '../customers/customer.entity';
+import { findCustomer } from '../customers/customer-query';
 import { FeedbackRequestsService } from '../feedback/feedback-requests.service';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
@@ -67,19 +68,26 @@ export class InteractionsService {
     });
   }
 
-  async log(actor: Actor, args: unknown): Promise<InteractionEntity> {
+  /** Logs a contact; `withCustomer` also answers the customer as the same transaction left it. */
+  async log(
+    actor: Actor,
+    args: unknown,
+    { withCustomer = false } = {},
+  ): Promise<{ interaction: InteractionEntity; customer: CustomerEntity | null }> {
     const input = parseInput(logInteractionSchema(new Date()), args);
     const { workspaceId } = actor;
     const request = { operation: 'logInteraction', key: input.idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, (em) =>
-      insertOnce(
+    return this.db.inWorkspace(workspaceId, async (em) => {
+      const interaction = await insertOnce(
         em,
         workspaceId,
         request,
         InteractionEntity,
         async () => (await this.record(em, actor, input)).id,
-      ),
-    );
+      );
+      const customer = withCustomer ? await findCustomer(em, workspaceId, interaction.customerId) : null;
+      return { interaction, customer };
+    });
   }
 
   /**
