@@ -4,7 +4,8 @@ import { QueryFailedError } from 'typeorm';
 /**
  * One transaction for the workspace reads of one GraphQL query (its root fields and loaders) instead
  * of one each: the dashboard's six transactions became one, sparing about fifteen round trips of
- * BEGIN, set_config and COMMIT per view, which cost the API a third of its CPU in socket writes.
+ * BEGIN, set_config and COMMIT per view (on two cores each round trip also hands the API's core to a
+ * PostgreSQL backend and back).
  * Opened by the first read (`open` connects, begins and sets the workspace, in one round trip),
  * committed by `finish` when the response is ready.
  *
