@@ -40,17 +40,33 @@ const INTERACTION_FACTS = `
        and i.occurred_at <= $3::timestamptz - $5::float8 * interval '1 day'
      order by i.occurred_at desc limit 1) last_contact`;
 
-interface InteractionFactRow {
-  customer_id: string;
-  occurred_at: Date;
-  purpose: InteractionPurpose;
-  sentiment: number;
+/** One statement for the three kinds of fact, each as a JSON array (timestamps as ISO text). */
+const ALL_FACTS = `
+  select (select coalesce(json_agg(f), '[]') from (${INTERACTION_FACTS}) f) as interactions,
+         (select coalesce(json_agg(f), '[]') from (
+            select customer_id, created_at, resolved_at from friction_points
+             where workspace_id = $1 and customer_id = any($2::uuid[])) f) as friction,
+         (select coalesce(json_agg(f), '[]') from (
+            select r.customer_id, r.responded_at, s.type, r.score from feedback_responses r
+              join surveys s on s.workspace_id = r.workspace_id and s.id = r.survey_id
+             where r.workspace_id = $1 and r.customer_id = any($2::uuid[])
+               and r.responded_at > $3::timestamptz - $7::float8 * interval '1 day') f) as feedback`;
+
+interface FactRows {
+  interactions: {
+    customer_id: string;
+    occurred_at: string;
+    purpose: InteractionPurpose;
+    sentiment: number;
+  }[];
+  friction: { customer_id: string; created_at: string; resolved_at: string | null }[];
+  feedback: { customer_id: string; responded_at: string; type: SurveyType; score: number }[];
 }
 
 /**
- * Everything health is computed from, for a batch of customers of one workspace, in a constant number
- * of statements: interactions, feedback answers in the window of both dates, and friction points
- * (every one, resolved too, for the trend's earlier date).
+ * Everything health is computed from, for a batch of customers of one workspace, in one statement:
+ * interactions, feedback answers in the window of both dates, and friction points (every one,
+ * resolved too, for the trend's earlier date).
  */
 export async function loadHealthFacts(
   em: EntityManager,
@@ -60,41 +76,34 @@ export async function loadHealthFacts(
   model: HealthModel = DEFAULT_HEALTH_MODEL,
 ): Promise<{ subject: HealthSubject; facts: HealthFacts }[]> {
   if (subjects.length === 0) return [];
-  const interactions = new Map<string, HealthInteractionFact[]>(subjects.map((s) => [s.id, []]));
-  const rows: InteractionFactRow[] = await em.query(INTERACTION_FACTS, [
+  const ids = subjects.map((s) => s.id);
+  const [rows]: FactRows[] = await em.query(ALL_FACTS, [
     workspaceId,
-    subjects.map((s) => s.id),
+    ids,
     asOf,
     model.sentiment.windowDays + model.trendDays,
     model.trendDays,
     model.balance.lastInteractions,
+    model.feedback.windowDays + model.trendDays,
   ]);
-  const frictionRows: { customer_id: string; created_at: Date; resolved_at: Date | null }[] = await em.query(
-    `select customer_id, created_at, resolved_at from friction_points
-      where workspace_id = $1 and customer_id = any($2::uuid[])`,
-    [workspaceId, subjects.map((s) => s.id)],
-  );
-  const feedbackRows: { customer_id: string; responded_at: Date; type: SurveyType; score: number }[] =
-    await em.query(
-      `select r.customer_id, r.responded_at, s.type, r.score from feedback_responses r
-         join surveys s on s.workspace_id = r.workspace_id and s.id = r.survey_id
-        where r.workspace_id = $1 and r.customer_id = any($2::uuid[])
-          and r.responded_at > $3::timestamptz - $4::float8 * interval '1 day'`,
-      [workspaceId, subjects.map((s) => s.id), asOf, model.feedback.windowDays + model.trendDays],
-    );
+  const { interactions: interactionRows, friction: frictionRows, feedback: feedbackRows } = rows as FactRows;
+  const interactions = new Map<string, HealthInteractionFact[]>(subjects.map((s) => [s.id, []]));
   const feedback = new Map<string, HealthFeedbackFact[]>(subjects.map((s) => [s.id, []]));
   for (const row of feedbackRows) {
     feedback
       .get(row.customer_id)
-      ?.push({ answeredAt: row.responded_at, surveyType: row.type, score: row.score });
+      ?.push({ answeredAt: new Date(row.responded_at), surveyType: row.type, score: row.score });
   }
   const frictionPoints = new Map<string, HealthFrictionFact[]>(subjects.map((s) => [s.id, []]));
   for (const row of frictionRows) {
-    frictionPoints.get(row.customer_id)?.push({ raisedAt: row.created_at, resolvedAt: row.resolved_at });
+    frictionPoints.get(row.customer_id)?.push({
+      raisedAt: new Date(row.created_at),
+      resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at),
+    });
   }
-  for (const row of rows) {
+  for (const row of interactionRows) {
     interactions.get(row.customer_id)?.push({
-      occurredAt: row.occurred_at,
+      occurredAt: new Date(row.occurred_at),
       purpose: row.purpose,
       sentiment: Number(row.sentiment),
     });
