@@ -1,6 +1,6 @@
 import type { RelationshipHealth } from '@rapport/domain';
 import DataLoader from 'dataloader';
-import { type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import { type EntityManager, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import type { Db } from '../database/db.service';
 import { AuditEntity } from '../modules/audits/audit.entity';
 import { ObservationEntity } from '../modules/audits/observation.entity';
@@ -53,91 +53,78 @@ function idsByWorkspace(keys: readonly TenantKey[]): Map<string, string[]> {
   return grouped;
 }
 
-/** Rows of one tenant table by key: one query per workspace however many rows a response names. */
-function tenantLoader<T extends ObjectLiteral & TenantKey>(db: Db, entity: EntityTarget<T>): TenantLoader<T> {
+/**
+ * A loader by tenant key: `fetch` reads one workspace's values by id, so a response costs one query per
+ * workspace however many keys it names; a key `fetch` did not answer gets `missing(key)`.
+ */
+function keyedLoader<V>(
+  db: Db,
+  fetch: (em: EntityManager, workspaceId: string, ids: string[]) => Promise<Iterable<readonly [string, V]>>,
+  missing: (key: TenantKey) => V | Error,
+): DataLoader<TenantKey, V, string> {
   return new DataLoader(
     async (keys) => {
-      const found = new Map<string, T>();
+      const found = new Map<string, V>();
       for (const [workspaceId, ids] of idsByWorkspace(keys)) {
-        const rows = await db.inWorkspace(workspaceId, (em) =>
-          em.findBy(entity, { workspaceId, id: In(ids) } as never),
-        );
-        for (const row of rows) found.set(keyString(row), row);
+        const values = await db.inWorkspace(workspaceId, (em) => fetch(em, workspaceId, ids));
+        for (const [id, value] of values) found.set(keyString({ workspaceId, id }), value);
       }
-      return keys.map((k) => found.get(keyString(k)) ?? null);
+      return keys.map((k) => (found.has(keyString(k)) ? (found.get(keyString(k)) as V) : missing(k)));
     },
     { cacheKeyFn: keyString },
+  );
+}
+
+/** Rows of one tenant table by key. */
+function tenantLoader<T extends ObjectLiteral & TenantKey>(db: Db, entity: EntityTarget<T>): TenantLoader<T> {
+  return keyedLoader<T | null>(
+    db,
+    async (em, workspaceId, ids) =>
+      (await em.findBy(entity, { workspaceId, id: In(ids) } as never)).map((row) => [row.id, row] as const),
+    () => null,
   );
 }
 
 function touchpointScoresLoader(db: Db): DataLoader<TenantKey, TouchpointScores, string> {
-  return new DataLoader(
-    async (keys) => {
-      const found = new Map<string, TouchpointScores>();
-      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
-        const scores = await db.inWorkspace(workspaceId, (em) => loadTouchpointScores(em, workspaceId, ids));
-        for (const [id, score] of scores) found.set(keyString({ workspaceId, id }), score);
-      }
-      return keys.map((k) => found.get(keyString(k)) ?? new Error(`No scores for touchpoint ${k.id}`));
-    },
-    { cacheKeyFn: keyString },
-  );
+  return keyedLoader(db, loadTouchpointScores, (k) => new Error(`No scores for touchpoint ${k.id}`));
 }
 
 function responseOfRequestLoader(db: Db): TenantLoader<FeedbackResponseEntity> {
-  return new DataLoader(
-    async (keys) => {
-      const found = new Map<string, FeedbackResponseEntity>();
-      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
-        const rows = await db.inWorkspace(workspaceId, (em) =>
-          em.findBy(FeedbackResponseEntity, { workspaceId, requestId: In(ids) }),
-        );
-        for (const row of rows)
-          if (row.requestId) found.set(keyString({ workspaceId, id: row.requestId }), row);
-      }
-      return keys.map((k) => found.get(keyString(k)) ?? null);
-    },
-    { cacheKeyFn: keyString },
+  return keyedLoader<FeedbackResponseEntity | null>(
+    db,
+    async (em, workspaceId, ids) =>
+      (await em.findBy(FeedbackResponseEntity, { workspaceId, requestId: In(ids) })).flatMap((row) =>
+        row.requestId ? [[row.requestId, row] as const] : [],
+      ),
+    () => null,
   );
 }
 
 /** Customers as GraphQL shows them (with their owner: see customerQuery). */
 function customerLoader(db: Db): TenantLoader<CustomerEntity> {
-  return new DataLoader(
-    async (keys) => {
-      const found = new Map<string, CustomerEntity>();
-      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
-        const rows = await db.inWorkspace(workspaceId, (em) =>
-          customerQuery(em)
-            .where('c.workspace_id = :workspaceId and c.id in (:...ids)', { workspaceId, ids })
-            .getMany(),
-        );
-        for (const row of rows) found.set(keyString(row), row);
-      }
-      return keys.map((k) => found.get(keyString(k)) ?? null);
-    },
-    { cacheKeyFn: keyString },
+  return keyedLoader<CustomerEntity | null>(
+    db,
+    async (em, workspaceId, ids) =>
+      (
+        await customerQuery(em)
+          .where('c.workspace_id = :workspaceId and c.id in (:...ids)', { workspaceId, ids })
+          .getMany()
+      ).map((row) => [row.id, row] as const),
+    () => null,
   );
 }
 
 function customerHealthLoader(db: Db): TenantLoader<RelationshipHealth> {
-  return new DataLoader(
-    async (keys) => {
-      const found = new Map<string, RelationshipHealth>();
-      for (const [workspaceId, ids] of idsByWorkspace(keys)) {
-        const rows: { id: string; health: RelationshipHealth | null }[] = await db.inWorkspace(
-          workspaceId,
-          (em) =>
-            em.query(`select id, health from customers where workspace_id = $1 and id = any($2::uuid[])`, [
-              workspaceId,
-              ids,
-            ]),
-        );
-        for (const row of rows) if (row.health) found.set(keyString({ workspaceId, id: row.id }), row.health);
-      }
-      return keys.map((k) => found.get(keyString(k)) ?? null);
+  return keyedLoader<RelationshipHealth | null>(
+    db,
+    async (em, workspaceId, ids) => {
+      const rows: { id: string; health: RelationshipHealth | null }[] = await em.query(
+        `select id, health from customers where workspace_id = $1 and id = any($2::uuid[])`,
+        [workspaceId, ids],
+      );
+      return rows.flatMap((row) => (row.health ? [[row.id, row.health] as const] : []));
     },
-    { cacheKeyFn: keyString },
+    () => null,
   );
 }
 
