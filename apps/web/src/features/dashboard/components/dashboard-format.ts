@@ -16,6 +16,13 @@ export const BAND_COLORS: Record<HealthBandName, string> = {
 /** `--rp-color-brand-600`, `--rp-color-gray-100`, `--rp-color-gray-600`. */
 export const CHART_COLORS = { line: '#0f7a6b', grid: '#ededea', axis: '#5c5c55' } as const;
 
+/** How every chart axis looks: bare, with small gray labels. */
+export const AXIS_STYLE = {
+  tickLine: false,
+  axisLine: false,
+  tick: { fill: CHART_COLORS.axis, fontSize: 12 },
+} as const;
+
 /** The window the trend and the contact mix cover. */
 export const DASHBOARD_DAYS = 90;
 

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { BAND_COLORS, CHART_COLORS, formatDay } from './dashboard-format';
+import { AXIS_STYLE, BAND_COLORS, CHART_COLORS, formatDay } from './dashboard-format';
 import type { HealthTrendPoint } from './HealthTrendChart';
 
 // The recharts drawings of the dashboard's charts, loaded with recharts after the page (see lazyDrawing).
@@ -39,19 +39,8 @@ export function BandBars({ data, onSelect }: { data: BandBar[]; onSelect: (band:
     <Fit>
       <BarChart data={data} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-        <XAxis
-          dataKey="label"
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tickLine={false}
-          axisLine={false}
-          width={32}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
+        <XAxis {...AXIS_STYLE} dataKey="label" />
+        <YAxis {...AXIS_STYLE} allowDecimals={false} width={32} />
         <Tooltip cursor={{ fill: 'rgb(29 29 26 / 0.04)' }} formatter={(value) => [value, 'Customers']} />
         <Bar
           dataKey="count"
@@ -111,22 +100,8 @@ export function HealthTrendLine({ points }: { points: readonly HealthTrendPoint[
         accessibilityLayer={false}
       >
         <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-        <XAxis
-          dataKey="day"
-          tickFormatter={formatDay}
-          minTickGap={24}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickLine={false}
-          axisLine={false}
-          width={32}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
+        <XAxis {...AXIS_STYLE} dataKey="day" tickFormatter={formatDay} minTickGap={24} />
+        <YAxis {...AXIS_STYLE} domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={32} />
         <Tooltip content={TrendTooltip} />
         <Line
           type="monotone"
@@ -161,22 +136,13 @@ export function ContactMixBars({ data }: { data: ContactMixBar[] }) {
       >
         <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
         <XAxis
+          {...AXIS_STYLE}
           type="number"
           domain={[0, 100]}
           ticks={[0, 25, 50, 75, 100]}
           tickFormatter={(value: number) => `${value}%`}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
         />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={104}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
+        <YAxis {...AXIS_STYLE} type="category" dataKey="name" width={104} />
         <Bar
           dataKey="percent"
           name="Non-sales share"

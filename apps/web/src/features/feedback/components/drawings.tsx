@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_COLORS } from '~/features/dashboard/components/dashboard-format';
+import { AXIS_STYLE, CHART_COLORS } from '~/features/dashboard/components/dashboard-format';
 import { Fit } from '~/features/dashboard/components/drawings';
 import { formatMetric, type Metric } from '../feedback-format';
 
@@ -26,21 +26,17 @@ export function MetricBars({
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
         <XAxis
+          {...AXIS_STYLE}
           dataKey="label"
-          tickLine={false}
-          axisLine={false}
           interval={0}
           tickFormatter={(label: string) => label.split(' ')[0] ?? label}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
         />
         <YAxis
+          {...AXIS_STYLE}
           domain={DOMAINS[metric]}
           ticks={TICKS[metric]}
           tickFormatter={(v: number) => formatMetric(metric, v)}
-          tickLine={false}
-          axisLine={false}
           width={40}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
         />
         {metric === 'nps' && <ReferenceLine y={0} stroke={CHART_COLORS.axis} />}
         <Tooltip formatter={(v) => formatMetric(metric, typeof v === 'number' ? v : null)} />
@@ -72,22 +68,8 @@ export function BlindSpotBars({
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-        <XAxis
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={96}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 12 }}
-        />
+        <XAxis {...AXIS_STYLE} type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
+        <YAxis {...AXIS_STYLE} type="category" dataKey="name" width={96} />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="audit" name="Auditors" fill={SIDE_COLORS.audit} isAnimationActive={false} />
