@@ -31,6 +31,18 @@ describe('scheduleCheckInSchema', () => {
     }
   });
 
+  it('measures "a year ahead" from the clock at each parse', () => {
+    let now = NOW;
+    const live = scheduleCheckInSchema(() => now);
+    const input = {
+      customerId: CUSTOMER_ID,
+      dueAt: new Date(NOW.getTime() + (MAX_CHECK_IN_PLANNING_DAYS + 1) * DAY),
+    };
+    expect(validate(live, input).ok).toBe(false);
+    now = new Date(NOW.getTime() + 2 * DAY);
+    expect(validate(live, input).ok).toBe(true);
+  });
+
   it.each([
     {
       case: 'beyond a year',

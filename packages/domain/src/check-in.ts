@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, DIRECTIONS } from './enums';
-import { contactFields, contactTimesAt } from './interaction';
+import { type Clock, contactFields, contactTimesAt, LIVE_CLOCK, readClock } from './interaction';
 import { dateTime, id, idempotencyKey, optionalText, requiredText } from './validation';
 
 /** A planned check-in: scheduled, then done (which logs the relationship contact) or skipped. */
@@ -10,11 +10,11 @@ export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
 /** How far ahead a check-in may be planned. */
 export const MAX_CHECK_IN_PLANNING_DAYS = 366;
 
-export function scheduleCheckInSchema(now: Date = new Date()) {
-  const latest = now.getTime() + MAX_CHECK_IN_PLANNING_DAYS * 86_400_000;
+export function scheduleCheckInSchema(now: Clock = LIVE_CLOCK) {
+  const latest = () => readClock(now).getTime() + MAX_CHECK_IN_PLANNING_DAYS * 86_400_000;
   return z.object({
     customerId: id,
-    dueAt: dateTime.refine((d) => d.getTime() <= latest, 'At most a year ahead'),
+    dueAt: dateTime.refine((d) => d.getTime() <= latest(), 'At most a year ahead'),
     assigneeId: id.nullish().transform((a) => a ?? null),
     note: optionalText(500),
     idempotencyKey,
@@ -26,7 +26,7 @@ export type ScheduleCheckInInput = z.output<ReturnType<typeof scheduleCheckInSch
  * Completing a check-in logs a relationship contact: how it went. The channel defaults to the
  * customer's last one when neither it nor a touchpoint is given (the one-tap case).
  */
-export function completeCheckInSchema(now: Date = new Date()) {
+export function completeCheckInSchema(now: Clock = LIVE_CLOCK) {
   return z
     .object({
       ...contactFields,

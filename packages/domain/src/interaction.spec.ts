@@ -108,6 +108,16 @@ describe('logInteractionSchema', () => {
     const later = new Date(NOW.getTime() + 3_600_000);
     expect(validate(logInteractionSchema(later), { ...minimal, occurredAt: at(60_000) }).ok).toBe(true);
   });
+
+  it('reads a clock at each parse, so a server builds the schema once', () => {
+    let now = NOW;
+    const live = logInteractionSchema(() => now);
+    const input = { ...minimal, occurredAt: at(3_600_000) };
+    expect(validate(live, input)).toEqual({ ok: false, fields: { occurredAt: 'Cannot be in the future' } });
+    now = at(7_200_000);
+    expect(validate(live, input).ok).toBe(true);
+    expect(validate(live, minimal)).toMatchObject({ ok: true, value: { occurredAt: now } });
+  });
 });
 
 describe('interactionPageSchema', () => {

@@ -28,6 +28,14 @@ export const contactFields = {
   followUpAt: dateTime.nullish().transform((d) => d ?? null),
 };
 
+/**
+ * "Now" for a schema: a fixed time, or a clock read at each parse, so that a server builds the schema
+ * once (building a zod schema costs some thirty times parsing with it).
+ */
+export type Clock = Date | (() => Date);
+export const LIVE_CLOCK: Clock = () => new Date();
+export const readClock = (clock: Clock): Date => (typeof clock === 'function' ? clock() : clock);
+
 interface ContactTimes {
   occurredAt?: Date | null;
   followUpAt: Date | null;
@@ -37,8 +45,9 @@ interface ContactTimes {
  * When a contact happened: `now` when not given, never in the future beyond the clock-skew
  * allowance (a time within it is pulled back to `now`), and no follow-up planned before it.
  */
-export function contactTimesAt(now: Date) {
+export function contactTimesAt(clock: Clock) {
   return <T extends ContactTimes>(input: T, ctx: z.RefinementCtx): T & { occurredAt: Date } => {
+    const now = readClock(clock);
     const requested = input.occurredAt ?? now;
     if (requested.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'Cannot be in the future' });
@@ -64,7 +73,7 @@ export function requireChannelOrTouchpoint(
 }
 
 /** `logInteraction`'s input, judged at `now`. */
-export function logInteractionSchema(now: Date = new Date()) {
+export function logInteractionSchema(now: Clock = LIVE_CLOCK) {
   return z
     .object({ customerId: id, ...contactFields, purpose: z.enum(INTERACTION_PURPOSES), idempotencyKey })
     .superRefine(requireChannelOrTouchpoint)

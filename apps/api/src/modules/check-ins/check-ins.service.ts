@@ -18,6 +18,10 @@ import { InteractionsService } from '../interactions/interactions.service';
 import { isCurrentMember } from '../members/current-member';
 import { CheckInEntity } from './check-in.entity';
 
+/** Built once: the schemas read the clock when they parse. */
+const SCHEDULE_CHECK_IN = scheduleCheckInSchema();
+const COMPLETE_CHECK_IN = completeCheckInSchema();
+
 @Injectable()
 export class CheckInsService {
   constructor(
@@ -64,7 +68,7 @@ export class CheckInsService {
   }
 
   async schedule(actor: Actor, args: unknown): Promise<CheckInEntity> {
-    const input = parseInput(scheduleCheckInSchema(new Date()), args);
+    const input = parseInput(SCHEDULE_CHECK_IN, args);
     const { workspaceId } = actor;
     const request = { operation: 'scheduleCheckIn', key: input.idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, (em) =>
@@ -92,7 +96,7 @@ export class CheckInsService {
 
   /** Logs the relationship contact (as the caller) and closes the check-in as DONE. */
   async complete(actor: Actor, id: string, args: unknown): Promise<CheckInEntity> {
-    const input = parseInput(completeCheckInSchema(new Date()), args);
+    const input = parseInput(COMPLETE_CHECK_IN, args);
     return this.close(actor, id, async (em, checkIn) => {
       const channel =
         input.channel ??

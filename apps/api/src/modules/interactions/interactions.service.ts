@@ -21,6 +21,9 @@ import { CustomerStateService } from '../relationship-health/customer-state.serv
 import { TouchpointEntity } from '../touchpoints/touchpoint.entity';
 import { InteractionEntity } from './interaction.entity';
 
+/** Built once: the schema reads the clock when it parses. */
+const LOG_INTERACTION = logInteractionSchema();
+
 /** A contact as `record` stores it: logged, or completing a planned check-in. */
 type ContactToRecord = Omit<LogInteractionInput, 'idempotencyKey'>;
 
@@ -74,7 +77,7 @@ export class InteractionsService {
     args: unknown,
     { withCustomer = false } = {},
   ): Promise<{ interaction: InteractionEntity; customer: CustomerEntity | null }> {
-    const input = parseInput(logInteractionSchema(new Date()), args);
+    const input = parseInput(LOG_INTERACTION, args);
     const { workspaceId } = actor;
     const request = { operation: 'logInteraction', key: input.idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, async (em) => {
