@@ -2,10 +2,11 @@ import { DataSource } from 'typeorm';
 import { APP_ROLE_STARTUP_OPTIONS } from './app-role';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { PreparingClient } from './preparing-client';
 
 /**
  * `app`: the request pool, logged in as the app's login role and running as the app role, so
- * row-level security applies. `admin`: the database owner as is, for migrations only.
+ * row-level security applies, its statements prepared once per connection. `admin`: the database owner as is, for migrations only.
  */
 export function createDataSource(url: string, as: 'app' | 'admin', poolSize = 10): DataSource {
   return new DataSource({
@@ -19,7 +20,7 @@ export function createDataSource(url: string, as: 'app' | 'admin', poolSize = 10
     extra: {
       max: poolSize,
       connectionTimeoutMillis: 5_000,
-      ...(as === 'app' ? { options: APP_ROLE_STARTUP_OPTIONS } : {}),
+      ...(as === 'app' ? { options: APP_ROLE_STARTUP_OPTIONS, Client: PreparingClient } : {}),
     },
   });
 }

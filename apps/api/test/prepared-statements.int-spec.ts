@@ -1,0 +1,76 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { ensureAppLogin } from '../src/database/app-login';
+import { createDataSource } from '../src/database/data-source';
+import { migrate } from '../src/database/migrate';
+import { PREPARED_PER_CONNECTION } from '../src/database/preparing-client';
+import { createTestDatabase, type TestDatabase } from './support/harness';
+
+let database: TestDatabase;
+let dataSource: DataSource;
+let runner: QueryRunner;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await migrate(database.url);
+  dataSource = createDataSource(
+    await ensureAppLogin(database.url, 'prepared-statements-secret-0123456789'),
+    'app',
+    2,
+  );
+  await dataSource.initialize();
+});
+beforeEach(async () => {
+  runner = dataSource.createQueryRunner();
+  await runner.connect();
+});
+afterEach(() => runner.release());
+afterAll(async () => {
+  await dataSource.destroy();
+  await database.drop();
+});
+
+/** The statements this connection has prepared, by text. */
+const preparedOn = async (on: QueryRunner): Promise<{ name: string; statement: string }[]> =>
+  on.query('select name, statement from pg_prepared_statements order by prepare_time');
+
+describe('the request pool', () => {
+  it('prepares a statement with parameters once per connection and reuses it', async () => {
+    const text = 'select $1::int + 1 as next';
+    expect(await runner.query(text, [1])).toEqual([{ next: 2 }]);
+    expect(await runner.query(text, [41])).toEqual([{ next: 42 }]);
+    const prepared = (await preparedOn(runner)).filter((p) => p.statement === text);
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0].name).toMatch(/^r[\w-]{20}$/);
+  });
+
+  it('runs statements without parameters as before, several in one string included', async () => {
+    await runner.query(`select 1; select set_config('app.note', 'x', false)`);
+    expect(await runner.query(`select current_setting('app.note') as note`)).toEqual([{ note: 'x' }]);
+    expect((await preparedOn(runner)).map((p) => p.statement)).not.toContain(
+      `select current_setting('app.note') as note`,
+    );
+  });
+
+  it('keeps a failed statement from being taken for prepared', async () => {
+    const text = 'select $1::int / 0 as boom';
+    await expect(runner.query(text, [1])).rejects.toThrow(/division by zero/);
+    // Parsed and prepared; only the execution failed: it runs again, and fails the same way.
+    await expect(runner.query(text, [2])).rejects.toThrow(/division by zero/);
+    const broken = 'select $1::int frm nowhere';
+    await expect(runner.query(broken, [1])).rejects.toThrow(/syntax error/);
+    await expect(runner.query(broken, [1])).rejects.toThrow(/syntax error/);
+  });
+
+  it(`prepares at most ${PREPARED_PER_CONNECTION} texts per connection and runs more unnamed`, async () => {
+    const texts = Array.from(
+      { length: PREPARED_PER_CONNECTION + 20 },
+      (_, n) => `select $1::int * ${n} as product`,
+    );
+    for (const [n, text] of texts.entries()) {
+      expect(await runner.query(text, [2])).toEqual([{ product: 2 * n }]);
+    }
+    const prepared = (await preparedOn(runner)).map((p) => p.statement);
+    expect(prepared.length).toBeLessThanOrEqual(PREPARED_PER_CONNECTION);
+    expect(prepared).toContain(texts[0]);
+    expect(prepared).not.toContain(texts.at(-1));
+  });
+});
