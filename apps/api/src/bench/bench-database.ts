@@ -1,9 +1,11 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '../database/embedded';
 
 export interface BenchDatabase {
   /** The owner's login. */
   url: string;
+  /** The embedded cluster's directory (its processes' CPU is measured); null for DATABASE_URL. */
+  clusterDir: string | null;
   stop(): Promise<void>;
 }
 
@@ -13,7 +15,7 @@ export interface BenchDatabase {
  * The embedded server loads pg_stat_statements, which counts the statements each request sends.
  */
 export async function openBenchDatabase(env: NodeJS.ProcessEnv = process.env): Promise<BenchDatabase> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => {} };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, clusterDir: null, stop: async () => {} };
   const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.RAPPORT_BENCH_DATA_DIR ?? '.rapport-bench');
   const embedded = await startEmbeddedPostgres(
     dataDir,
@@ -21,5 +23,5 @@ export async function openBenchDatabase(env: NodeJS.ProcessEnv = process.env): P
     'rapport',
     { shared_preload_libraries: 'pg_stat_statements' },
   );
-  return { url: embedded.url, stop: () => embedded.stop() };
+  return { url: embedded.url, clusterDir: join(dataDir, 'pg'), stop: () => embedded.stop() };
 }

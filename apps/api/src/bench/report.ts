@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { LoadResult, LoadSettings } from './load';
+import type { CpuPerRequest } from './process-cpu';
 import type { StatementCount } from './sql-statements';
 
 export interface OperationResult {
@@ -9,6 +10,8 @@ export interface OperationResult {
   server: 'api' | 'baseline';
   load: LoadResult;
   statements: StatementCount | null;
+  /** CPU per request in the measured window: the server under load's, and PostgreSQL's. */
+  cpu: CpuPerRequest;
 }
 
 /** What apps/web/perf/web-budgets.mjs measured (Lighthouse 0–100: the default mobile preset, median of runs). */
@@ -117,12 +120,15 @@ export function format(results: BenchResults): string {
     `Large workspace: ${results.workspace.customers} customers, ${results.workspace.interactions} interactions. ` +
       `${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up, ${results.settings.seconds} s measured.`,
     '',
-    `${pad('operation', 26)}${pad('server', 10)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'SQL/req'.padStart(9)}${'+tx/req'.padStart(9)}${'failed'.padStart(8)}`,
+    `${pad('operation', 26)}${pad('server', 10)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'SQL/req'.padStart(9)}${'+tx/req'.padStart(9)}${'cpu ms'.padStart(8)}${'pg ms'.padStart(8)}${'failed'.padStart(8)}`,
   ];
-  for (const { operation, server, load, statements } of results.operations) {
+  const optional = (value: number | null | undefined, width: number) =>
+    (value === null || value === undefined ? '–' : value.toFixed(2)).padStart(width);
+  for (const { operation, server, load, statements, cpu } of results.operations) {
     lines.push(
       `${pad(operation, 26)}${pad(server, 10)}${num(load.requestsPerSecond, 0)}${num(load.p50)}${num(load.p95)}${num(load.p99)}` +
-        `${(statements ? statements.queries.toFixed(2) : '–').padStart(9)}${(statements ? statements.transactionControl.toFixed(2) : '–').padStart(9)}${String(load.failures).padStart(8)}`,
+        `${optional(statements?.queries, 9)}${optional(statements?.transactionControl, 9)}` +
+        `${optional(cpu.serverMs, 8)}${optional(cpu.postgresMs, 8)}${String(load.failures).padStart(8)}`,
     );
   }
   lines.push('', 'Budgets:');

@@ -28,6 +28,7 @@ import {
   OVERDUE_LIST,
   SUBMIT_FEEDBACK,
 } from './operations';
+import { cpuWindow } from './process-cpu';
 import { peakRssMb } from './process-memory';
 import {
   type BenchResults,
@@ -158,7 +159,8 @@ async function measureWeb(base: string, cookie: string, feedbackPath: string): P
 
 async function measureOperations(
   app: AppProcess,
-  baselineUrl: string,
+  baseline: { child: ChildProcess; url: string },
+  clusterDir: string | null,
   workspace: LargeWorkspace,
   cookie: string,
   counter: StatementCounter | null,
@@ -170,7 +172,7 @@ async function measureOperations(
   let sent = 0;
   let answers = 0;
   const loads: [string, 'api' | 'baseline', Load][] = [
-    ['customer list', 'baseline', { url: baselineUrl, headers: asOwner, body: gql(CUSTOMER_LIST) }],
+    ['customer list', 'baseline', { url: baseline.url, headers: asOwner, body: gql(CUSTOMER_LIST) }],
     ['customer list', 'api', { url: api, headers: asOwner, body: gql(CUSTOMER_LIST) }],
     ['customer list, overdue', 'api', { url: api, headers: asOwner, body: gql(OVERDUE_LIST) }],
     [
@@ -221,15 +223,20 @@ async function measureOperations(
   for (const [operation, server, load] of loads) {
     if (ONLY && !operation.toLowerCase().includes(ONLY)) continue;
     await check(`${operation} (${server})`, load);
+    let cpu: ReturnType<typeof cpuWindow> | undefined;
     const result = await runLoad(load, settings, async () => {
       await counter?.reset();
+      cpu = cpuWindow((server === 'api' ? app.child : baseline.child).pid, clusterDir);
     });
+    const cpuPerRequest = cpu?.end(result.requests) ?? { serverMs: null, postgresMs: null };
     const statements = (await counter?.perRequest(result.requests)) ?? null;
-    results.push({ operation, server, load: result, statements });
+    results.push({ operation, server, load: result, statements, cpu: cpuPerRequest });
     const peak = app.child.pid ? peakRssMb(app.child.pid) : null;
     console.log(
       `${operation} (${server}): ${result.requestsPerSecond.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms` +
         (statements ? `, ${statements.queries.toFixed(2)} statements/request` : '') +
+        (cpuPerRequest.serverMs !== null ? `, CPU/request ${cpuPerRequest.serverMs.toFixed(2)} ms` : '') +
+        (cpuPerRequest.postgresMs !== null ? ` + PostgreSQL ${cpuPerRequest.postgresMs.toFixed(2)} ms` : '') +
         (peak ? `; API peak RSS so far ${peak.toFixed(0)} MB` : ''),
     );
   }
@@ -274,7 +281,14 @@ async function main(): Promise<boolean> {
     const counter = await StatementCounter.open(admin, [appLoginRole(String(rows[0]?.db)), APP_ROLE]);
     const cookie = await signIn(app.base, workspace.owner.email, workspace.owner.password);
 
-    const operations = await measureOperations(app, baseline.url, workspace, cookie, counter);
+    const operations = await measureOperations(
+      app,
+      baseline,
+      database.clusterDir,
+      workspace,
+      cookie,
+      counter,
+    );
     if (!refresh) return true; // a partial run (BENCH_ONLY)
     const healthSummary: LoadResult = await runLoad(
       {
