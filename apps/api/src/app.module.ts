@@ -17,6 +17,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { Db } from './database/db.service';
+import { compiledQueriesPlugin, type FormatGraphQLError } from './graphql/compiled-queries.plugin';
 import type { RequestContext } from './graphql/context';
 import { ExpectedErrorsFilter } from './graphql/expected-errors.filter';
 import { formatError } from './graphql/format-error';
@@ -138,6 +139,17 @@ export class AppModule {
     jobs: JobsOptions | null,
     draining: Draining,
   ): DynamicModule {
+    const formatGraphQLError: FormatGraphQLError = (formatted, error) =>
+      formatError(
+        formatted,
+        error,
+        (internal) => {
+          const requestId = currentRequestId();
+          logger.error({ err: internal, requestId }, 'unhandled error in a GraphQL operation');
+          return requestId;
+        },
+        { hideSuggestions: config.production },
+      );
     return {
       module: AppModule,
       imports: [
@@ -164,6 +176,7 @@ export class AppModule {
             plugins: [
               unavailableStatus,
               sharedReadsPlugin(db),
+              compiledQueriesPlugin(formatGraphQLError),
               ApolloServerPluginCacheControlDisabled() as typeof unavailableStatus,
             ],
             // Nest would reset every answer with data to HTTP 200, undoing unavailableStatus's 503.
@@ -182,17 +195,10 @@ export class AppModule {
               attachToRequest(context);
               return context;
             },
-            formatError: (formatted, error) =>
-              formatError(
-                formatted,
-                error,
-                (internal) => {
-                  const requestId = currentRequestId();
-                  logger.error({ err: internal, requestId }, 'unhandled error in a GraphQL operation');
-                  return requestId;
-                },
-                { hideSuggestions: config.production },
-              ),
+            formatError: formatGraphQLError,
+            // Nest would turn its own HTTP exceptions into errors before formatGraphQLError; the app
+            // throws none, and compiled queries format with formatGraphQLError alone: one formatter.
+            autoTransformHttpErrors: false,
           }),
         }),
         ServicesModule,

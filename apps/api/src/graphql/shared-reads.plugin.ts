@@ -13,9 +13,10 @@ export function sharedReadsPlugin(db: Db): Plugin {
     async requestDidStart() {
       let reads: SharedReads | undefined;
       return {
-        async executionDidStart({ operation, contextValue }) {
+        // Before execution, which may be graphql-js's or a compiled query's (see compiledQueriesPlugin).
+        async didResolveOperation({ operation, contextValue }) {
           const { actor } = contextValue as { actor?: unknown };
-          if (operation.operation === 'query' && actor) reads = db.shareReads();
+          if (operation?.operation === 'query' && actor) reads = db.shareReads();
         },
         async willSendResponse() {
           await reads?.finish();
