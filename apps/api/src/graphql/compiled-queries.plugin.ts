@@ -1,4 +1,3 @@
-import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type {
   DocumentNode,
   GraphQLError,
@@ -7,8 +6,7 @@ import type {
   OperationDefinitionNode,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-
-type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+import { isMembersQuery, type Plugin } from './apollo-plugin';
 
 /** The app's error formatter, the one Apollo is given (`formatError`). */
 export type FormatGraphQLError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -22,7 +20,7 @@ export type FormatGraphQLError = (formatted: GraphQLFormattedError, error: unkno
  * INTERNAL_SERVER_ERROR, then the app's `formatError`), so the answer is the same either way. A
  * request that fails before any resolver runs (variables that do not coerce) is left to graphql-js,
  * whose words and HTTP 400 the contract keeps; so is one whose error asks for an HTTP status.
- * Public queries and mutations run as before.
+ * Only members' queries (see isMembersQuery).
  */
 export function compiledQueriesPlugin(formatError: FormatGraphQLError): Plugin {
   // Per operation of a parsed document: Apollo keeps parsed documents (same query text, same object).
@@ -48,8 +46,7 @@ export function compiledQueriesPlugin(formatError: FormatGraphQLError): Plugin {
     async requestDidStart() {
       return {
         async responseForOperation({ schema, document, operation, request, contextValue, response }) {
-          const { actor } = contextValue as { actor?: unknown };
-          if (operation.operation !== 'query' || !actor) return null;
+          if (!isMembersQuery(operation, contextValue)) return null;
           const query = compiledFor(schema, document, operation);
           if (!query) return null;
           const { data, errors } = await query.query(undefined, contextValue, request.variables ?? {});

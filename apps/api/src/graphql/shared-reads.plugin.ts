@@ -1,8 +1,6 @@
-import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Db } from '../database/db.service';
 import type { SharedReads } from '../database/shared-reads';
-
-type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+import { isMembersQuery, type Plugin } from './apollo-plugin';
 
 /**
  * A GraphQL query's workspace reads share one transaction, committed when the response is ready
@@ -15,8 +13,7 @@ export function sharedReadsPlugin(db: Db): Plugin {
       return {
         // Before execution, which may be graphql-js's or a compiled query's (see compiledQueriesPlugin).
         async didResolveOperation({ operation, contextValue }) {
-          const { actor } = contextValue as { actor?: unknown };
-          if (operation?.operation === 'query' && actor) reads = db.shareReads();
+          if (isMembersQuery(operation, contextValue)) reads = db.shareReads();
         },
         async willSendResponse() {
           await reads?.finish();

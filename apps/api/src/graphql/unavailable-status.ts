@@ -1,10 +1,7 @@
 import { HeaderMap } from '@apollo/server';
-import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError } from 'graphql';
 import { isDatabaseUnavailable } from '../database/pg-errors';
-
-/** Typed as Nest declares plugins (its types come from @apollo/server's ESM build, ours from CJS). */
-type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+import type { Plugin } from './apollo-plugin';
 
 /**
  * Answers HTTP 503 with Retry-After when an error says the database was unavailable
