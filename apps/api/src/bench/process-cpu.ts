@@ -14,10 +14,13 @@ function statFields(pid: number): string[] | null {
   }
 }
 
-/** CPU seconds (user + system, every thread) a process has used so far; null where /proc has none. */
+/** CPU seconds (user + system, every thread) in a process's stat fields: utime and stime. */
+const cpuOf = (fields: string[]): number => (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+
+/** CPU seconds a process has used so far; null where /proc has none. */
 export function cpuSeconds(pid: number): number | null {
   const fields = statFields(pid);
-  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : null;
+  return fields ? cpuOf(fields) : null;
 }
 
 /**
@@ -37,8 +40,7 @@ export function postgresCpuByPid(clusterDir: string): Map<number, number> | null
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     const fields = statFields(pid);
-    if (fields && (pid === postmaster || Number(fields[1]) === postmaster))
-      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    if (fields && (pid === postmaster || Number(fields[1]) === postmaster)) cpu.set(pid, cpuOf(fields));
   }
   return cpu;
 }
