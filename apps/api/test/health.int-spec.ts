@@ -492,6 +492,59 @@ describe('contactMix', () => {
     expect((await owner.client.ok(MIX)).contactMix[0]).toMatchObject({ relationship: 1, total: 2 });
   });
 
+  it("counts today as contacts are logged, a member's concurrent writes included, and keeps the count when the day closes", async () => {
+    const owner = await signUpOwner(t, 'Busy Day Bakery');
+    const ids = [await createCustomer(owner.client), await createCustomer(owner.client)];
+    await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        log(owner.client, ids[n % 2] as string, {
+          daysAgo: 0,
+          purpose: n < 4 ? 'SALES' : 'RELATIONSHIP',
+          sentiment: 1,
+        }),
+      ),
+    );
+    const todays = { relationship: 8, total: 12 };
+    expect((await owner.client.ok(MIX, { days: 1 })).contactMix).toEqual([expect.objectContaining(todays)]);
+    const counted = `select day - (now() at time zone 'UTC')::date as day, relationship, total
+                       from contact_days where workspace_id = $1`;
+    expect((await t.admin.query(counted, [owner.workspaceId])).rows).toEqual([{ day: 0, ...todays }]);
+
+    // Midnight passes (the day's contacts and counts move back a day), and a contact is logged late
+    // for the day that closed: it adds to the day's count, which is read, not counted again.
+    for (const moveBack of [
+      `update interactions set occurred_at = occurred_at - interval '1 day' where workspace_id = $1`,
+      'update contact_days set day = day - 1 where workspace_id = $1',
+    ])
+      await t.admin.query(moveBack, [owner.workspaceId]);
+    await log(owner.client, ids[0] as string, { daysAgo: 1, purpose: 'RELATIONSHIP', sentiment: 1 });
+    expect((await owner.client.ok(MIX, { days: 1 })).contactMix).toEqual([
+      expect.objectContaining({ relationship: 0, total: 0 }),
+    ]);
+    expect((await owner.client.ok(MIX, { days: 2 })).contactMix).toEqual([
+      expect.objectContaining({ relationship: 9, total: 13 }),
+    ]);
+    expect((await t.admin.query(counted, [owner.workspaceId])).rows).toEqual([
+      { day: -1, relationship: 9, total: 13 },
+    ]);
+  });
+
+  it("recount_contact_days_today() counts today's contacts from the interactions (after a load without triggers)", async () => {
+    const owner = await signUpOwner(t, 'Reloaded Bakery');
+    const id = await createCustomer(owner.client);
+    await log(owner.client, id, { daysAgo: 0, purpose: 'RELATIONSHIP', sentiment: 1 });
+    await log(owner.client, id, { daysAgo: 0, purpose: 'SALES', sentiment: 1 });
+    const before = (await owner.client.ok(MIX, { days: 1 })).contactMix;
+    expect(before).toEqual([expect.objectContaining({ relationship: 1, total: 2 })]);
+
+    await t.admin.query('delete from contact_days where workspace_id = $1', [owner.workspaceId]);
+    expect((await owner.client.ok(MIX, { days: 1 })).contactMix).toEqual([
+      expect.objectContaining({ total: 0 }),
+    ]);
+    await t.admin.query('select recount_contact_days_today()');
+    expect((await owner.client.ok(MIX, { days: 1 })).contactMix).toEqual(before);
+  });
+
   it('is FORBIDDEN to STAFF', async () => {
     const owner = await signUpOwner(t, 'Mix Staff Bakery');
     const staff = await addMember(t, owner, 'STAFF');

@@ -274,8 +274,9 @@ async function loadEverything(
     const orphans = await orphanedReferences(client);
     if (orphans.length > 0) throw new Error(`seeded rows reference nothing: ${orphans.join('; ')}`);
     log(`referential check: every foreign key holds (${seconds(performance.now() - checkStart)})`);
-    // The customer counts are kept by triggers, which replica mode skipped: count what was loaded.
-    await client.query('select rebuild_customer_counts()');
+    // The customer counts and today's contacts are kept by triggers, which replica mode skipped:
+    // count what was loaded.
+    await client.query('select rebuild_customer_counts(), recount_contact_days_today()');
     await client.query('commit');
     return large.workspaceId;
   } catch (error) {

@@ -13,6 +13,7 @@ import { HealthPassPerWorkspace1764820000000 } from './1764820000000-health-pass
 import { InteractionFactsIndex1764830000000 } from './1764830000000-interaction-facts-index';
 import { ContactDays1764840000000 } from './1764840000000-contact-days';
 import { CustomerCounts1764850000000 } from './1764850000000-customer-counts';
+import { ContactDaysToday1764860000000 } from './1764860000000-contact-days-today';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   InteractionFactsIndex1764830000000,
   ContactDays1764840000000,
   CustomerCounts1764850000000,
+  ContactDaysToday1764860000000,
 ];

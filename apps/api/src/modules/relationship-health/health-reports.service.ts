@@ -73,7 +73,7 @@ export class HealthReportsService {
 
   /**
    * Each member's contacts over the last `days` (UTC days, today included), and how many were
-   * relationship (non-sales) contacts: closed days from `contact_days`, today from the interactions.
+   * relationship (non-sales) contacts, from `contact_days` (today included, counted as contacts are logged).
    */
   contactMix(actor: Actor, args: unknown) {
     const { days } = parseInput(reportPeriodSchema, args);
@@ -94,15 +94,9 @@ export class HealthReportsService {
          )
          select member_id, sum(relationship)::int as relationship, sum(total)::int as total
            from (select member_id, relationship, total from contact_days
-                  where workspace_id = $1 and day > ${TODAY} - $2::int and day < ${TODAY}
+                  where workspace_id = $1 and day > ${TODAY} - $2::int
                  union all
-                 select member_id, relationship, total from counted
-                 union all
-                 select member_id, count(*) filter (where purpose = 'RELATIONSHIP'), count(*)
-                   from interactions
-                  where workspace_id = $1 and member_id is not null
-                    and occurred_at >= ${TODAY}::timestamp at time zone 'UTC'
-                  group by member_id) c
+                 select member_id, relationship, total from counted) c
           group by member_id`,
         [workspaceId, days],
       );
