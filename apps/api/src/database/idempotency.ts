@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { conflict } from '../graphql/errors';
 
@@ -32,38 +32,26 @@ const hashOf = ({ operation, args }: KeyedRequest) =>
     .digest('hex');
 
 /**
- * Runs `create` once per idempotency key and workspace, inside the caller's transaction, and answers
- * the id of what it created. A later request with the key and the same content answers the first
- * one's id and writes nothing; with other content it is CONFLICT. Two requests racing with one key
- * meet at the primary key: the second waits for the first to commit, then replays it. Without a key,
- * `create` simply runs.
+ * Claims the request's key for `id`, the id of what the request is about to create, inside the
+ * caller's transaction: answers null when claimed (or when there is no key), and the first request's id
+ * when the key was used before with the same content (CONFLICT with other content). Two requests racing
+ * with one key meet at the primary key: the second waits for the first to commit, then replays it. The
+ * key names its result from the start: should the create fail, the transaction takes both away.
  */
-export async function createOnce(
-  em: EntityManager,
-  workspaceId: string,
-  request: KeyedRequest,
-  create: () => Promise<string>,
-): Promise<string> {
-  if (!request.key) return create();
+async function claim(em: EntityManager, workspaceId: string, request: KeyedRequest, id: string) {
+  if (!request.key) return null;
   const hash = hashOf(request);
   const claimed: unknown[] = await em.query(
-    `insert into idempotency_keys (workspace_id, key, operation, request_hash)
-     values ($1, $2, $3, $4)
+    `insert into idempotency_keys (workspace_id, key, operation, request_hash, result_id)
+     values ($1, $2, $3, $4, $5)
      on conflict (workspace_id, key) do update
-       set operation = excluded.operation, request_hash = excluded.request_hash, result_id = null,
-           created_at = now()
-       where idempotency_keys.created_at < now() - make_interval(hours => $5)
+       set operation = excluded.operation, request_hash = excluded.request_hash,
+           result_id = excluded.result_id, created_at = now()
+       where idempotency_keys.created_at < now() - make_interval(hours => $6)
      returning key`,
-    [workspaceId, request.key, request.operation, hash, IDEMPOTENCY_KEY_TTL_HOURS],
+    [workspaceId, request.key, request.operation, hash, id, IDEMPOTENCY_KEY_TTL_HOURS],
   );
-  if (claimed.length === 0) return replay(em, workspaceId, request, hash);
-  const id = await create();
-  await em.query(`update idempotency_keys set result_id = $3 where workspace_id = $1 and key = $2`, [
-    workspaceId,
-    request.key,
-    id,
-  ]);
-  return id;
+  return claimed.length > 0 ? null : replay(em, workspaceId, request, hash);
 }
 
 async function replay(em: EntityManager, workspaceId: string, request: KeyedRequest, hash: string) {
@@ -78,16 +66,39 @@ async function replay(em: EntityManager, workspaceId: string, request: KeyedRequ
   return first.result_id;
 }
 
-/** `createOnce` for a create that inserts one row of `entity`: answers that row (the first one, on a replay). */
+/**
+ * Runs `create` once per idempotency key and workspace (see `claim`), giving it the id to create under,
+ * and answers that id, or the first request's on a replay, when `create` does not run. Without a key,
+ * `create` simply runs.
+ */
+export async function createOnce(
+  em: EntityManager,
+  workspaceId: string,
+  request: KeyedRequest,
+  create: (id: string) => Promise<unknown>,
+): Promise<string> {
+  const id = randomUUID();
+  const replayed = await claim(em, workspaceId, request, id);
+  if (replayed) return replayed;
+  await create(id);
+  return id;
+}
+
+/**
+ * `createOnce` for a create that inserts one row of `entity` and answers it (as inserted, with what the
+ * database generated): answers that row, or on a replay the first request's row, read back.
+ */
 export async function insertOnce<E extends { workspaceId: string; id: string }>(
   em: EntityManager,
   workspaceId: string,
   request: KeyedRequest,
   entity: EntityTarget<E>,
-  create: () => Promise<string>,
+  create: (id: string) => Promise<E>,
 ): Promise<E> {
-  const id = await createOnce(em, workspaceId, request, create);
-  return em.findOneByOrFail(entity, { workspaceId, id } as FindOptionsWhere<E>);
+  const id = randomUUID();
+  const replayed = await claim(em, workspaceId, request, id);
+  if (replayed) return em.findOneByOrFail(entity, { workspaceId, id: replayed } as FindOptionsWhere<E>);
+  return create(id);
 }
 
 /**

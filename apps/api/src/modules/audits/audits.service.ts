@@ -64,10 +64,9 @@ export class AuditsService {
       // The outsider's link exists in the first answer only: a replay answers the audit without it
       // (renewAuditLink makes a new one), since only the link's hash is kept.
       let created: AuditEntity | undefined;
-      const id = await createOnce(em, workspaceId, request, async () => {
+      const id = await createOnce(em, workspaceId, request, async (id) => {
         const found = await em.countBy(TouchpointEntity, { workspaceId, id: In(input.touchpointIds) });
         if (found !== input.touchpointIds.length) throw badUserInput({ touchpointIds: 'No such touchpoint' });
-        const id = randomUUID();
         await em.insert(AuditEntity, {
           workspaceId,
           id,
@@ -85,7 +84,6 @@ export class AuditsService {
         );
         const audit = await em.findOneByOrFail(AuditEntity, { workspaceId, id });
         created = input.external ? await this.withNewLink(em, audit) : audit;
-        return id;
       });
       return created ?? em.findOneByOrFail(AuditEntity, { workspaceId, id });
     });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   checkInListSchema,
@@ -72,7 +71,7 @@ export class CheckInsService {
     const { workspaceId } = actor;
     const request = { operation: 'scheduleCheckIn', key: input.idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, (em) =>
-      insertOnce(em, workspaceId, request, CheckInEntity, async () => {
+      insertOnce(em, workspaceId, request, CheckInEntity, async (id) => {
         const customer = await em.findOneBy(CustomerEntity, { workspaceId, id: input.customerId });
         if (!customer) throw notFound('No such customer');
         if (input.assigneeId && !(await isCurrentMember(em, workspaceId, input.assigneeId))) {
@@ -80,7 +79,7 @@ export class CheckInsService {
         }
         const checkIn = em.create(CheckInEntity, {
           workspaceId,
-          id: randomUUID(),
+          id,
           customerId: customer.id,
           assigneeId: input.assigneeId ?? customer.ownerId ?? actor.memberId,
           dueAt: input.dueAt,
@@ -89,7 +88,7 @@ export class CheckInsService {
           createdBy: actor.memberId,
         });
         await em.insert(CheckInEntity, checkIn);
-        return checkIn.id;
+        return checkIn;
       }),
     );
   }

@@ -82,7 +82,8 @@ export class CustomerEntity {
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
 
-  @Column('int')
+  /** 1 when inserted (the column's default), raised by each edit. */
+  @Column('int', { default: 1 })
   version!: number;
 
   /*

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type CreateCustomerInput,
@@ -128,20 +127,19 @@ export class CustomersService {
     const { workspaceId } = actor;
     const request = { operation: 'createCustomer', key: idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, async (em) => {
-      const id = await createOnce(em, workspaceId, request, async () => {
+      const id = await createOnce(em, workspaceId, request, async (newId) => {
         await this.checkOwner(em, workspaceId, input.ownerId);
         const now = new Date();
         const customer = em.create(CustomerEntity, {
           ...this.columns(input),
           workspaceId,
-          id: randomUUID(),
+          id: newId,
           status: 'ACTIVE',
           // Provisional: the refresh below sets the real due date and health in this same transaction.
           nextCheckInDueAt: now,
         });
         await em.insert(CustomerEntity, customer);
         await this.customerState.refresh(em, workspaceId, [customer.id], now);
-        return customer.id;
       });
       return this.found(em, workspaceId, id);
     });

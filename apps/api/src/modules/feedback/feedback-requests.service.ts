@@ -58,7 +58,7 @@ export class FeedbackRequestsService {
     const { workspaceId } = actor;
     const request = { operation: 'requestFeedback', key: input.idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, (em) =>
-      insertOnce(em, workspaceId, request, FeedbackRequestEntity, async () => {
+      insertOnce(em, workspaceId, request, FeedbackRequestEntity, async (id) => {
         const survey = await em.findOneBy(SurveyEntity, { workspaceId, id: input.surveyId });
         if (!survey) throw notFound('No such survey');
         if (survey.anonymous) {
@@ -83,7 +83,7 @@ export class FeedbackRequestsService {
             `This customer was asked for feedback on ${asked.toISOString().slice(0, 10)}; ask again once the workspace's waiting period has passed`,
           );
         }
-        return (await this.create(em, workspaceId, input, actor.memberId)).id;
+        return this.create(em, workspaceId, input, actor.memberId, id);
       }),
     );
   }
@@ -131,8 +131,13 @@ export class FeedbackRequestsService {
     return row?.created_at ?? null;
   }
 
-  private async create(em: EntityManager, workspaceId: string, input: NewRequest, createdBy: string | null) {
-    const id = randomUUID();
+  private async create(
+    em: EntityManager,
+    workspaceId: string,
+    input: NewRequest,
+    createdBy: string | null,
+    id: string = randomUUID(),
+  ) {
     const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
     await em.insert(FeedbackRequestEntity, {
       workspaceId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createSurveySchema } from '@rapport/domain';
 import { AccessTokensService } from '../../auth/access-tokens.service';
@@ -34,19 +33,19 @@ export class SurveysService {
     const { workspaceId } = actor;
     const request = { operation: 'createSurvey', key: idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, (em) =>
-      insertOnce(em, workspaceId, request, SurveyEntity, async () => {
+      insertOnce(em, workspaceId, request, SurveyEntity, async (id) => {
         if (
           input.touchpointId &&
           !(await em.existsBy(TouchpointEntity, { workspaceId, id: input.touchpointId }))
         ) {
           throw notFound('No such touchpoint');
         }
-        const id = randomUUID();
-        await em.insert(SurveyEntity, { workspaceId, id, ...input });
+        const survey = em.create(SurveyEntity, { workspaceId, id, ...input });
+        await em.insert(SurveyEntity, survey);
         if (input.anonymous) {
           await this.tokens.issue(em, 'survey', workspaceId, id, NEVER, this.links.token('survey', id));
         }
-        return id;
+        return survey;
       }),
     );
   }

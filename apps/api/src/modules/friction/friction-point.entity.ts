@@ -54,6 +54,7 @@ export class FrictionPointEntity {
   @Column('timestamptz', { name: 'resolved_at', nullable: true })
   resolvedAt!: Date | null;
 
-  @Column('int')
+  /** 1 when inserted (the column's default), raised by each edit. */
+  @Column('int', { default: 1 })
   version!: number;
 }

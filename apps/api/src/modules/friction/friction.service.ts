@@ -72,7 +72,7 @@ export class FrictionService {
     const { workspaceId } = actor;
     const request = { operation: 'raiseFrictionPoint', key: input.idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, (em) =>
-      insertOnce(em, workspaceId, request, FrictionPointEntity, async () => {
+      insertOnce(em, workspaceId, request, FrictionPointEntity, async (id) => {
         const interaction = input.interactionId
           ? await em.findOneBy(InteractionEntity, { workspaceId, id: input.interactionId })
           : null;
@@ -87,8 +87,7 @@ export class FrictionService {
           throw notFound('No such touchpoint');
         }
         await this.checkOwner(em, workspaceId, input.ownerId);
-        const id = randomUUID();
-        await em.insert(FrictionPointEntity, {
+        const point = em.create(FrictionPointEntity, {
           workspaceId,
           id,
           touchpointId,
@@ -101,8 +100,9 @@ export class FrictionService {
           interactionId: interaction?.id ?? null,
           createdBy: actor.memberId,
         });
+        await em.insert(FrictionPointEntity, point);
         if (customerId) await this.customerState.refresh(em, workspaceId, [customerId]);
-        return id;
+        return point;
       }),
     );
   }

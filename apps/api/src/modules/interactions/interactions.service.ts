@@ -81,12 +81,8 @@ export class InteractionsService {
     const { workspaceId } = actor;
     const request = { operation: 'logInteraction', key: input.idempotencyKey, args };
     return this.db.inWorkspace(workspaceId, async (em) => {
-      const interaction = await insertOnce(
-        em,
-        workspaceId,
-        request,
-        InteractionEntity,
-        async () => (await this.record(em, actor, input)).id,
+      const interaction = await insertOnce(em, workspaceId, request, InteractionEntity, (id) =>
+        this.record(em, actor, input, id),
       );
       const customer = withCustomer ? await findCustomer(em, workspaceId, interaction.customerId) : null;
       return { interaction, customer };
@@ -97,12 +93,17 @@ export class InteractionsService {
    * Records a contact in the caller's transaction and brings the customer's check-in clock and health
    * up to date.
    */
-  async record(em: EntityManager, actor: Actor, input: ContactToRecord): Promise<InteractionEntity> {
+  async record(
+    em: EntityManager,
+    actor: Actor,
+    input: ContactToRecord,
+    id: string = randomUUID(),
+  ): Promise<InteractionEntity> {
     const { workspaceId } = actor;
     const channel = await this.channelOf(em, workspaceId, input);
     const interaction = em.create(InteractionEntity, {
       workspaceId,
-      id: randomUUID(),
+      id,
       customerId: input.customerId,
       touchpointId: input.touchpointId,
       channel,

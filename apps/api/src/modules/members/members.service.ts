@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   INVITATION_TTL_DAYS,
@@ -126,14 +125,13 @@ export class MembersService {
     const { workspaceId } = actor;
     const request = { operation: 'inviteMember', key: idempotencyKey, args };
     const invitation = await this.db.inWorkspace(workspaceId, (em) =>
-      insertOnce(em, workspaceId, request, InvitationEntity, async () => {
+      insertOnce(em, workspaceId, request, InvitationEntity, async (id) => {
         if (await em.existsBy(MemberEntity, { workspaceId, email: input.email, removedAt: IsNull() })) {
           const message = 'This person is already a member';
           throw conflict(message, { email: message });
         }
-        const id = randomUUID();
         const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * DAY_MS);
-        await em.insert(InvitationEntity, {
+        const invitation = em.create(InvitationEntity, {
           workspaceId,
           id,
           ...input,
@@ -141,6 +139,7 @@ export class MembersService {
           expiresAt,
           acceptedAt: null,
         });
+        await em.insert(InvitationEntity, invitation);
         await this.tokens.issue(
           em,
           'invitation',
@@ -149,7 +148,7 @@ export class MembersService {
           expiresAt,
           this.links.token('invitation', id),
         );
-        return id;
+        return invitation;
       }),
     );
     return { ...invitation, url: this.links.url('invitation', invitation.id) };

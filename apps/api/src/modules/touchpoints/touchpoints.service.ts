@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { idempotencyKeyArgSchema, JOURNEY_STAGES, touchpointSchema } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
@@ -43,11 +42,9 @@ export class TouchpointsService {
     const { workspaceId } = actor;
     const request = { operation: 'createTouchpoint', key: idempotencyKey, args };
     return this.saving(workspaceId, (em) =>
-      createOnce(em, workspaceId, request, async () => {
-        const id = randomUUID();
-        await em.insert(TouchpointEntity, { ...input, workspaceId, id });
-        return id;
-      }),
+      createOnce(em, workspaceId, request, (id) =>
+        em.insert(TouchpointEntity, { ...input, workspaceId, id }),
+      ),
     );
   }
 
