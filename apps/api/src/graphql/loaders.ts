@@ -6,7 +6,7 @@ import { AuditEntity } from '../modules/audits/audit.entity';
 import { ObservationEntity } from '../modules/audits/observation.entity';
 import { loadTouchpointScores, type TouchpointScores } from '../modules/audits/touchpoint-scores';
 import type { CustomerEntity } from '../modules/customers/customer.entity';
-import { customerQuery } from '../modules/customers/customer-query';
+import { customerQuery, readCustomers } from '../modules/customers/customer-query';
 import { FeedbackResponseEntity } from '../modules/feedback/feedback-response.entity';
 import { SurveyEntity } from '../modules/feedback/survey.entity';
 import { FrictionPointEntity } from '../modules/friction/friction-point.entity';
@@ -106,10 +106,13 @@ function customerLoader(db: Db): TenantLoader<CustomerEntity> {
     db,
     async (em, workspaceId, ids) =>
       (
-        await customerQuery(em)
-          .where('c.workspace_id = :workspaceId and c.id in (:...ids)', { workspaceId, ids })
-          .getMany()
-      ).map((row) => [row.id, row] as const),
+        await readCustomers(
+          customerQuery(em).where('c.workspace_id = :workspaceId and c.id in (:...ids)', {
+            workspaceId,
+            ids,
+          }),
+        )
+      ).customers.map((row) => [row.id, row] as const),
     () => null,
   );
 }

@@ -1,4 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { rawHydrator } from '../../database/raw-hydration';
 import { MemberEntity } from '../members/member.entity';
 import { CustomerEntity } from './customer.entity';
 
@@ -17,6 +18,28 @@ export const withOwner = (query: SelectQueryBuilder<CustomerEntity>): SelectQuer
 /** Customers as GraphQL shows them, as `c`. */
 export const customerQuery = (em: EntityManager) => withOwner(em.createQueryBuilder(CustomerEntity, 'c'));
 
+/**
+ * The customers (with their owners) of a `customerQuery`, in its order, and the raw rows they were built
+ * from (one per customer: the owner join is to-one), for columns selected beside the entity.
+ */
+export async function readCustomers<Raw extends object = object>(
+  query: SelectQueryBuilder<CustomerEntity>,
+): Promise<{ customers: CustomerEntity[]; raw: (Raw & Record<string, unknown>)[] }> {
+  const customerOf = rawHydrator(query.connection, CustomerEntity, 'c');
+  const ownerOf = rawHydrator(query.connection, MemberEntity, 'o');
+  const raw: (Raw & Record<string, unknown>)[] = await query.getRawMany();
+  const customers = raw.map((row) => {
+    const customer = customerOf(row) as CustomerEntity;
+    customer.ownerMember = ownerOf(row);
+    return customer;
+  });
+  return { customers, raw };
+}
+
 /** One customer of the workspace as GraphQL shows it, or null. */
-export const findCustomer = (em: EntityManager, workspaceId: string, id: string) =>
-  customerQuery(em).where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id }).getOne();
+export const findCustomer = async (em: EntityManager, workspaceId: string, id: string) =>
+  (
+    await readCustomers(
+      customerQuery(em).where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id }),
+    )
+  ).customers[0] ?? null;

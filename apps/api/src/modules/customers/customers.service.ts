@@ -19,7 +19,7 @@ import { isCurrentMember } from '../members/current-member';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { CustomerEntity } from './customer.entity';
 import { countFromCounts } from './customer-counts';
-import { customerQuery, findCustomer, withOwner } from './customer-query';
+import { customerQuery, findCustomer, readCustomers, withOwner } from './customer-query';
 
 /** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
 const ORDERS = {
@@ -46,10 +46,11 @@ export class CustomersService {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
     return this.db.inWorkspace(workspaceId, (em) =>
-      customerQuery(em)
-        .addSelect('c.healthDocument') // a customer's page shows it whole
-        .where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id })
-        .getOne(),
+      readCustomers(
+        customerQuery(em)
+          .addSelect('c.healthDocument') // a customer's page shows it whole
+          .where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id }),
+      ).then(({ customers }) => customers[0] ?? null),
     );
   }
 
@@ -107,11 +108,10 @@ export class CustomersService {
       withOwner(query).limit(first + 1);
       if (countTotal) query.addSelect(`(${total})`, 'total_count');
       if (nextBestAction) query.addSelect(`c.health ->> 'nextBestAction'`, 'next_best_action');
-      const { entities, raw } = await query.getRawAndEntities<{
+      const { customers: entities, raw } = await readCustomers<{
         total_count?: number;
         next_best_action?: string;
-      }>();
-      // One raw row per customer (the owner join is to-one), in the same order.
+      }>(query);
       if (nextBestAction) {
         for (const [i, customer] of entities.entries()) customer.nextBestAction = raw[i]?.next_best_action;
       }

@@ -1,0 +1,79 @@
+import type { EntityManager } from 'typeorm';
+import { Db } from '../src/database/db.service';
+import { rawHydrator } from '../src/database/raw-hydration';
+import { customerQuery, readCustomers } from '../src/modules/customers/customer-query';
+import { InteractionEntity } from '../src/modules/interactions/interaction.entity';
+import { addMember, signUpOwner, startTestApp, type TestApp } from './support/harness';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
+const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
+
+it('builds customers and their owners exactly as TypeORM does, with or without the health document', async () => {
+  const owner = await signUpOwner(t, 'Hydration Bakery');
+  const staff = await addMember(t, owner, 'STAFF');
+  const full = await owner.client.ok(CREATE, {
+    input: {
+      name: 'Ada Lovelace',
+      company: 'Analytical Engines',
+      email: 'ada@example.com',
+      phone: '+44 20 7946 0000',
+      tags: ['vip', 'wholesale'],
+      notes: 'Prefers mornings',
+      profileFacts: [{ label: 'Goal', value: 'Open a second shop' }],
+      ownerId: staff.memberId,
+      cadenceDays: 14,
+    },
+  });
+  await owner.client.ok(CREATE, { input: { name: 'Bare customer' } });
+  await owner.client.ok(LOG, {
+    input: {
+      customerId: full.createCustomer.id,
+      channel: 'PHONE',
+      direction: 'OUTBOUND',
+      purpose: 'RELATIONSHIP',
+      sentiment: 2,
+      summary: 'Thanks for the order',
+    },
+  });
+
+  const db = t.app.get(Db);
+  for (const withDocument of [false, true]) {
+    const query = (em: EntityManager) => {
+      const customers = customerQuery(em)
+        .where('c.workspace_id = :workspaceId', { workspaceId: owner.workspaceId })
+        .orderBy('c.name');
+      return withDocument ? customers.addSelect('c.healthDocument') : customers;
+    };
+    const [typeorm, ours] = await db.inWorkspace(owner.workspaceId, async (em) => [
+      await query(em).getMany(),
+      (await readCustomers(query(em))).customers,
+    ]);
+    expect(typeorm).toHaveLength(2);
+    expect(typeorm[0]?.ownerMember?.id).toBe(staff.memberId);
+    expect(typeorm[1]?.ownerMember).toBeNull();
+    expect(ours).toStrictEqual(typeorm);
+  }
+});
+
+it('compiles only for columns TypeORM hands over as pg parsed them (a transformer is refused)', () => {
+  const dataSource = t.app.get(Db).dataSource;
+  expect(() => rawHydrator(dataSource, InteractionEntity, 'i')).not.toThrow();
+  const metadata = dataSource.getMetadata(InteractionEntity);
+  const sentiment = metadata.columns.find((column) => column.propertyName === 'sentiment');
+  if (!sentiment) throw new Error('no sentiment column');
+  sentiment.transformer = { to: (v: unknown) => v, from: (v: unknown) => v };
+  try {
+    expect(() => rawHydrator(dataSource, InteractionEntity, 'x')).toThrow(
+      'InteractionEntity.sentiment is not hydrated as parsed',
+    );
+  } finally {
+    sentiment.transformer = undefined;
+  }
+});
