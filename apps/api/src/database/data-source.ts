@@ -3,6 +3,7 @@ import { APP_ROLE_STARTUP_OPTIONS } from './app-role';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { PreparingClient } from './preparing-client';
+import { pgTypes } from './timestamps';
 
 /**
  * `app`: the request pool, logged in as the app's login role and running as the app role, so
@@ -20,6 +21,7 @@ export function createDataSource(url: string, as: 'app' | 'admin', poolSize = 10
     extra: {
       max: poolSize,
       connectionTimeoutMillis: 5_000,
+      types: pgTypes,
       ...(as === 'app' ? { options: APP_ROLE_STARTUP_OPTIONS, Client: PreparingClient } : {}),
     },
   });
