@@ -33,6 +33,17 @@ const preparedOn = async (on: QueryRunner): Promise<{ name: string; statement: s
   on.query('select name, statement from pg_prepared_statements order by prepare_time');
 
 describe('the request pool', () => {
+  it('runs its sessions in UTC and reads timestamps as the instants they are', async () => {
+    expect(await runner.query('select current_setting($1) as zone', ['TimeZone'])).toEqual([{ zone: 'UTC' }]);
+    const [row] = await runner.query(
+      `select timestamptz '2026-12-06 23:30:00.123456-05' as late, timestamptz '1999-01-01 00:00:00+00' as plain`,
+    );
+    expect(row).toEqual({
+      late: new Date('2026-12-07T04:30:00.123Z'),
+      plain: new Date('1999-01-01T00:00:00Z'),
+    });
+  });
+
   it('prepares a statement with parameters once per connection and reuses it', async () => {
     const text = 'select $1::int + 1 as next';
     expect(await runner.query(text, [1])).toEqual([{ next: 2 }]);

@@ -15,7 +15,8 @@ function digits(text: string, from: number, to: number): number {
 }
 
 /**
- * A timestamptz as PostgreSQL writes it in a UTC session, 'YYYY-MM-DD HH:MM:SS[.ffffff]+00', read by
+ * A timestamptz as PostgreSQL writes it in a UTC session (the request pool's sessions are: see
+ * APP_ROLE_STARTUP_OPTIONS), 'YYYY-MM-DD HH:MM:SS[.ffffff]+00', read by
  * position; anything else (another time zone, infinity, BC, years before 100) goes to pg's own parser,
  * whose regular expressions cost 4 % of a customer page's CPU. Same Date as pg's, to the millisecond.
  */
