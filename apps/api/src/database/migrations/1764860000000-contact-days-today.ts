@@ -1,6 +1,28 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * The trigger function adding a contact to its member's day in `contact_days`, unless `skip` (SQL over
+ * `new` and `contact_day`) holds.
+ */
+const countFunction = (name: string, skip: string) => `
+  create function ${name}() returns trigger language plpgsql as $fn$
+  declare contact_day date := (new.occurred_at at time zone 'UTC')::date;
+  begin
+    if new.member_id is null or ${skip} then
+      return null;
+    end if;
+    insert into public.contact_days as d (workspace_id, day, member_id, relationship, total)
+    values (new.workspace_id, contact_day, new.member_id, (new.purpose = 'RELATIONSHIP')::int, 1)
+    on conflict (workspace_id, day, member_id) do update
+      set relationship = d.relationship + excluded.relationship, total = d.total + 1;
+    return null;
+  end
+  $fn$;`;
+
+const dayCounted = `exists (select 1 from public.contact_days d where d.workspace_id = new.workspace_id and d.day = contact_day)`;
+const TODAY = `(now() at time zone 'UTC')::date`;
+
+/**
  * `contact_days` counts today too, as contacts are logged, so the contact mix reads no interaction at
  * all. Counting today live read each of the day's interactions on every dashboard view: 8 of the
  * view's 10 ms of PostgreSQL for a chain logging 16,000 contacts a day.
@@ -22,30 +44,18 @@ export class ContactDaysToday1764860000000 implements MigrationInterface {
       drop trigger interactions_contact_days on interactions;
       drop function contact_days_count_late();
 
-      create function contact_days_count() returns trigger language plpgsql as $fn$
-      declare contact_day date := (new.occurred_at at time zone 'UTC')::date;
-      begin
-        if new.member_id is null or (contact_day < (now() at time zone 'UTC')::date
-           and not exists (select 1 from public.contact_days d where d.workspace_id = new.workspace_id and d.day = contact_day)) then
-          return null; -- an uncounted closed day is counted whole when first asked for
-        end if;
-        insert into public.contact_days as d (workspace_id, day, member_id, relationship, total)
-        values (new.workspace_id, contact_day, new.member_id, (new.purpose = 'RELATIONSHIP')::int, 1)
-        on conflict (workspace_id, day, member_id) do update
-          set relationship = d.relationship + excluded.relationship, total = d.total + 1;
-        return null;
-      end
-      $fn$;
+      -- A closed day without a row is counted whole when first asked for.
+      ${countFunction('contact_days_count', `(contact_day < ${TODAY} and not ${dayCounted})`)}
       create constraint trigger interactions_contact_days after insert on interactions
         deferrable initially deferred for each row execute function contact_days_count();
 
       create function recount_contact_days_today() returns void language sql as $fn$
-        delete from public.contact_days where day >= (now() at time zone 'UTC')::date;
+        delete from public.contact_days where day >= ${TODAY};
         insert into public.contact_days (workspace_id, day, member_id, relationship, total)
         select workspace_id, (occurred_at at time zone 'UTC')::date, member_id,
                count(*) filter (where purpose = 'RELATIONSHIP'), count(*)
           from public.interactions
-         where member_id is not null and occurred_at >= (now() at time zone 'UTC')::date::timestamp at time zone 'UTC'
+         where member_id is not null and occurred_at >= ${TODAY}::timestamp at time zone 'UTC'
          group by 1, 2, 3;
       $fn$;
       select recount_contact_days_today();
@@ -57,21 +67,8 @@ export class ContactDaysToday1764860000000 implements MigrationInterface {
       drop function recount_contact_days_today();
       drop trigger interactions_contact_days on interactions;
       drop function contact_days_count();
-      delete from contact_days where day >= (now() at time zone 'UTC')::date;
-      create function contact_days_count_late() returns trigger language plpgsql as $fn$
-      declare contact_day date := (new.occurred_at at time zone 'UTC')::date;
-      begin
-        if new.member_id is null or contact_day >= (now() at time zone 'UTC')::date
-           or not exists (select 1 from public.contact_days d where d.workspace_id = new.workspace_id and d.day = contact_day) then
-          return null;
-        end if;
-        insert into public.contact_days as d (workspace_id, day, member_id, relationship, total)
-        values (new.workspace_id, contact_day, new.member_id, (new.purpose = 'RELATIONSHIP')::int, 1)
-        on conflict (workspace_id, day, member_id) do update
-          set relationship = d.relationship + excluded.relationship, total = d.total + 1;
-        return null;
-      end
-      $fn$;
+      delete from contact_days where day >= ${TODAY};
+      ${countFunction('contact_days_count_late', `(contact_day >= ${TODAY} or not ${dayCounted})`)}
       create trigger interactions_contact_days after insert on interactions
         for each row execute function contact_days_count_late();
     `);
