@@ -45,9 +45,9 @@ function compile<T>(metadata: EntityMetadata, alias: string): Hydrate<T> {
  */
 export function rawHydrator<T>(dataSource: DataSource, target: EntityTarget<T>, alias: string): Hydrate<T> {
   const metadata = dataSource.getMetadata(target);
-  let byAlias = compiled.get(metadata);
-  if (!byAlias) compiled.set(metadata, (byAlias = new Map()));
-  let hydrate = byAlias.get(alias) as Hydrate<T> | undefined;
-  if (!hydrate) byAlias.set(alias, (hydrate = compile<T>(metadata, alias)));
+  const byAlias = compiled.get(metadata) ?? new Map<string, Hydrate<unknown>>();
+  compiled.set(metadata, byAlias);
+  const hydrate = (byAlias.get(alias) as Hydrate<T> | undefined) ?? compile<T>(metadata, alias);
+  byAlias.set(alias, hydrate);
   return hydrate;
 }
