@@ -14,6 +14,7 @@ import {
 import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
 import { dumpState, raceOnWrite } from './support/database';
 import { code, type SignedIn, signUpOwner, startTestApp, type TestApp } from './support/harness';
+import { sqlSentDuring } from './support/sql-sent';
 
 // Every create a form can send takes an idempotency key: the same key again answers the first
 // result and writes nothing, another request with it is CONFLICT, racing requests create once, and
@@ -255,4 +256,21 @@ it('keeps no key older than 24 hours after the scheduled pass', async () => {
     owner.workspaceId,
   ]);
   expect(kept).toEqual([{ key: 'sweeper' }]);
+});
+
+it('costs a keyed write no round trip for the key beyond its claim, nor for opening its transaction', async () => {
+  const op = KEYED.logInteraction!;
+  const variables = await op.request('round-trips');
+  const { sent, result } = await sqlSentDuring(() => send(op, variables));
+  expect(result.errors).toBeUndefined();
+  const workspaceStatements = sent.slice(sent.findIndex((sql) => /^begin\b/i.test(sql)));
+  // BEGIN and the workspace's scope go together; the key is claimed once, naming the new row; the
+  // first answer is the row as inserted, not read back.
+  expect(workspaceStatements[0]).toMatch(/^begin; select set_config\('app\.workspace_id'/);
+  expect(sent.filter((sql) => /start transaction|^select set_config/i.test(sql))).toEqual([]);
+  expect(sent.filter((sql) => /idempotency_keys/.test(sql))).toEqual([
+    expect.stringMatching(/^insert into idempotency_keys \(.*result_id\)/),
+  ]);
+  expect(sent.filter((sql) => /^select .* from "interactions"/i.test(sql))).toEqual([]);
+  expect(workspaceStatements.at(-1)).toBe('commit');
 });

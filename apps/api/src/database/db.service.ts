@@ -2,20 +2,29 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import type { ChangeOrigin, LinkOrigin } from '@rapport/domain';
 import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type QueryRunner } from 'typeorm';
 import { currentActor, currentSharedReads, shareReadsInRequest } from '../http/request-id';
 import { isDatabaseUnavailable, isRetryableConflict } from './pg-errors';
 import { SharedReads } from './shared-reads';
 
 const SCOPE_SETTINGS = ['app.workspace_id', 'app.member_id', 'app.change_origin'] as const;
 
-/** SQL setting the transaction's workspace (row-level security) and who acts (change history). */
-const scopeSql = (values: readonly string[]) =>
-  `select ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}', ${values[i]}, true)`).join(', ')}`;
+/**
+ * SQL opening a transaction and, in a workspace, setting its scope: the workspace (row-level security)
+ * and who acts (change history). One round trip: a simple-protocol query, so literals (escaped).
+ */
+const beginSql = (scope?: Scope) =>
+  scope
+    ? `begin; select ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}', ${escapeLiteral(scope[i] ?? '')}, true)`).join(', ')}`
+    : 'begin';
 
-function setScope(em: EntityManager, workspaceId: string, memberId: string | null, origin: ChangeOrigin) {
-  return em.query(scopeSql(['$1', '$2', '$3']), [workspaceId, memberId ?? '', origin]);
-}
+/** A workspace transaction's settings, in SCOPE_SETTINGS' order ('' for no member). */
+type Scope = readonly [workspaceId: string, memberId: string, origin: ChangeOrigin];
+
+/** Tells TypeORM whether the runner is in a transaction that `Db` opened (see `Db.transaction`). */
+const inTransaction = (runner: QueryRunner, active: boolean) => {
+  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
+};
 
 /** Runs of one transaction, at most, when it fails for a reason that running it again can cure. */
 export const TRANSACTION_ATTEMPTS = 3;
@@ -54,11 +63,7 @@ export class Db {
       ? null
       : (acting.memberId ?? (actor?.workspaceId === workspaceId ? actor.memberId : null));
     const origin: ChangeOrigin = acting.via ?? (memberId ? 'MEMBER' : 'SYSTEM');
-    const alone = () =>
-      this.transaction(async (em) => {
-        await setScope(em, workspaceId, memberId, origin);
-        return work(em);
-      });
+    const alone = () => this.transaction(work, [workspaceId, memberId ?? '', origin]);
     const shared = currentSharedReads();
     const asTheActor = !acting.via && !acting.memberId && actor?.workspaceId === workspaceId;
     return shared && asTheActor ? shared.run(work, alone) : alone();
@@ -75,9 +80,7 @@ export class Db {
       const runner = this.dataSource.createQueryRunner();
       try {
         await runner.connect();
-        // BEGIN and the scope in one round trip: a simple-protocol query, so literals (escaped).
-        const scope = [actor.workspaceId, actor.memberId, 'MEMBER'].map(escapeLiteral);
-        await runner.query(`begin; ${scopeSql(scope)}`);
+        await runner.query(beginSql([actor.workspaceId, actor.memberId, 'MEMBER']));
         return runner;
       } catch (error) {
         await runner.release();
@@ -113,16 +116,36 @@ export class Db {
     }
   }
 
-  private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction of its own, scoped to a workspace when `scope` is given. BEGIN and the
+   * scope go in one round trip, which TypeORM's transaction API cannot do (it sends BEGIN alone): the
+   * runner is marked as in a transaction, as TypeORM's `startTransaction` marks it, since its
+   * builders refuse row locks outside one. The work uses the manager's queries and builders, which
+   * open no transaction of their own.
+   */
+  private transaction<T>(work: (em: EntityManager) => Promise<T>, scope?: Scope): Promise<T> {
     let committing = false;
     return this.retrying(
-      () => {
+      async () => {
         committing = false;
-        return this.dataSource.transaction(async (em) => {
-          const result = await work(em);
-          committing = true;
-          return result;
-        });
+        const runner = this.dataSource.createQueryRunner();
+        try {
+          await runner.connect();
+          try {
+            await runner.query(beginSql(scope));
+            inTransaction(runner, true);
+            const result = await work(runner.manager);
+            committing = true;
+            await runner.query('commit');
+            return result;
+          } catch (error) {
+            if (!committing) await runner.query('rollback').catch(() => {});
+            throw error;
+          }
+        } finally {
+          inTransaction(runner, false);
+          await runner.release();
+        }
       },
       () => committing,
     );
