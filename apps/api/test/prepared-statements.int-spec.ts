@@ -1,3 +1,7 @@
+import { Query } from 'pg';
+
+const originalSubmit = Query.prototype.submit;
+
 import type { DataSource, QueryRunner } from 'typeorm';
 import { ensureAppLogin } from '../src/database/app-login';
 import { createDataSource } from '../src/database/data-source';
@@ -33,6 +37,37 @@ const preparedOn = async (on: QueryRunner): Promise<{ name: string; statement: s
   on.query('select name, statement from pg_prepared_statements order by prepare_time');
 
 describe('the request pool', () => {
+  it('pipelines statements asked for at once on one connection, a new prepared one included, each answered as its own', async () => {
+    // Statements written to the connection before the first answer came back: all of them, pipelined.
+    let written = 0;
+    const submit = jest.spyOn(Query.prototype, 'submit').mockImplementation(function (
+      this: Query,
+      connection,
+    ) {
+      written++;
+      return originalSubmit.call(this, connection);
+    });
+    const text = 'select $1::int * 2 as doubled, pg_sleep(0.01)::text as slept';
+    try {
+      const asked = [
+        runner.query(text, [1]),
+        runner.query(text, [2]),
+        runner.query('select 1 / $1::int as never', [0]),
+        runner.query(text, [3]),
+      ];
+      const firstAnswered = (asked[0] as Promise<unknown>).then(() => written);
+      const [one, two, failed, three] = await Promise.allSettled(asked);
+      expect(one).toMatchObject({ status: 'fulfilled', value: [{ doubled: 2 }] });
+      expect(two).toMatchObject({ status: 'fulfilled', value: [{ doubled: 4 }] });
+      expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'division by zero' } });
+      expect(three).toMatchObject({ status: 'fulfilled', value: [{ doubled: 6 }] });
+      expect(await firstAnswered).toBe(4);
+    } finally {
+      submit.mockRestore();
+    }
+    expect((await preparedOn(runner)).filter((p) => p.statement === text)).toHaveLength(1);
+  });
+
   it('runs its sessions in UTC and reads timestamps as the instants they are', async () => {
     expect(await runner.query('select current_setting($1) as zone', ['TimeZone'])).toEqual([{ zone: 'UTC' }]);
     const [row] = await runner.query(
