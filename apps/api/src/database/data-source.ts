@@ -7,7 +7,8 @@ import { pgTypes } from './timestamps';
 
 /**
  * `app`: the request pool, logged in as the app's login role and running as the app role, so
- * row-level security applies, its statements prepared once per connection and pipelined. `admin`: the database owner as is, for migrations only.
+ * row-level security applies, its statements prepared once per connection and pipelined. `admin`:
+ * the database owner as is, for migrations only.
  */
 export function createDataSource(url: string, as: 'app' | 'admin', poolSize = 10): DataSource {
   return new DataSource({

@@ -85,8 +85,8 @@ export async function createOnce(
 }
 
 /**
- * `createOnce` for a create that inserts one row of `entity` and answers it (as inserted, with what the
- * database generated): answers that row, or on a replay the first request's row, read back.
+ * `createOnce` for a create that answers the row it created (as inserted, with what the database
+ * generated): answers that row, or on a replay the first request's row, read back.
  */
 export async function insertOnce<E extends { workspaceId: string; id: string }>(
   em: EntityManager,
@@ -95,10 +95,11 @@ export async function insertOnce<E extends { workspaceId: string; id: string }>(
   entity: EntityTarget<E>,
   create: (id: string) => Promise<E>,
 ): Promise<E> {
-  const id = randomUUID();
-  const replayed = await claim(em, workspaceId, request, id);
-  if (replayed) return em.findOneByOrFail(entity, { workspaceId, id: replayed } as FindOptionsWhere<E>);
-  return create(id);
+  let created: E | undefined;
+  const id = await createOnce(em, workspaceId, request, async (newId) => {
+    created = await create(newId);
+  });
+  return created ?? em.findOneByOrFail(entity, { workspaceId, id } as FindOptionsWhere<E>);
 }
 
 /**

@@ -45,9 +45,15 @@ function compile<T>(metadata: EntityMetadata, alias: string): Hydrate<T> {
  */
 export function rawHydrator<T>(dataSource: DataSource, target: EntityTarget<T>, alias: string): Hydrate<T> {
   const metadata = dataSource.getMetadata(target);
-  const byAlias = compiled.get(metadata) ?? new Map<string, Hydrate<unknown>>();
-  compiled.set(metadata, byAlias);
-  const hydrate = (byAlias.get(alias) as Hydrate<T> | undefined) ?? compile<T>(metadata, alias);
-  byAlias.set(alias, hydrate);
+  let byAlias = compiled.get(metadata);
+  if (!byAlias) {
+    byAlias = new Map();
+    compiled.set(metadata, byAlias);
+  }
+  let hydrate = byAlias.get(alias) as Hydrate<T> | undefined;
+  if (!hydrate) {
+    hydrate = compile<T>(metadata, alias);
+    byAlias.set(alias, hydrate);
+  }
   return hydrate;
 }

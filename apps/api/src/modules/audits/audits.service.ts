@@ -15,7 +15,7 @@ import { tokenHash } from '../../auth/tokens';
 import type { AppConfig } from '../../config/config';
 import { InjectConfig } from '../../config/config.module';
 import { Db } from '../../database/db.service';
-import { createOnce } from '../../database/idempotency';
+import { insertOnce } from '../../database/idempotency';
 import { clientIp, type RequestContext } from '../../graphql/context';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
@@ -60,11 +60,10 @@ export class AuditsService {
     const input = parseInput(createAuditSchema, args);
     const { workspaceId } = actor;
     const request = { operation: 'createAudit', key: input.idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      // The outsider's link exists in the first answer only: a replay answers the audit without it
-      // (renewAuditLink makes a new one), since only the link's hash is kept.
-      let created: AuditEntity | undefined;
-      const id = await createOnce(em, workspaceId, request, async (id) => {
+    // The outsider's link exists in the first answer only: a replay answers the audit without it
+    // (renewAuditLink makes a new one), since only the link's hash is kept.
+    return this.db.inWorkspace(workspaceId, (em) =>
+      insertOnce(em, workspaceId, request, AuditEntity, async (id) => {
         const found = await em.countBy(TouchpointEntity, { workspaceId, id: In(input.touchpointIds) });
         if (found !== input.touchpointIds.length) throw badUserInput({ touchpointIds: 'No such touchpoint' });
         await em.insert(AuditEntity, {
@@ -83,10 +82,9 @@ export class AuditsService {
           [workspaceId, id, input.touchpointIds],
         );
         const audit = await em.findOneByOrFail(AuditEntity, { workspaceId, id });
-        created = input.external ? await this.withNewLink(em, audit) : audit;
-      });
-      return created ?? em.findOneByOrFail(AuditEntity, { workspaceId, id });
-    });
+        return input.external ? this.withNewLink(em, audit) : audit;
+      }),
+    );
   }
 
   /** A fresh link for an outsider's audit; the previous one stops working. */

@@ -36,10 +36,14 @@ export async function readCustomers<Raw extends object = object>(
   return { customers, raw };
 }
 
-/** One customer of the workspace as GraphQL shows it, or null. */
-export const findCustomer = async (em: EntityManager, workspaceId: string, id: string) =>
-  (
-    await readCustomers(
-      customerQuery(em).where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id }),
-    )
-  ).customers[0] ?? null;
+/** One customer of the workspace as GraphQL shows it (with its whole health document if asked), or null. */
+export async function findCustomer(
+  em: EntityManager,
+  workspaceId: string,
+  id: string,
+  { healthDocument = false } = {},
+): Promise<CustomerEntity | null> {
+  const query = customerQuery(em).where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id });
+  if (healthDocument) query.addSelect('c.healthDocument');
+  return (await readCustomers(query)).customers[0] ?? null;
+}

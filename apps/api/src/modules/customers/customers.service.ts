@@ -19,7 +19,7 @@ import { isCurrentMember } from '../members/current-member';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { CustomerEntity } from './customer.entity';
 import { countFromCounts } from './customer-counts';
-import { customerQuery, findCustomer, readCustomers, withOwner } from './customer-query';
+import { findCustomer, readCustomers, withOwner } from './customer-query';
 
 /** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
 const ORDERS = {
@@ -45,12 +45,9 @@ export class CustomersService {
   get(actor: Actor, id: string): Promise<CustomerEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
+    // A customer's page shows its health document whole.
     return this.db.inWorkspace(workspaceId, (em) =>
-      readCustomers(
-        customerQuery(em)
-          .addSelect('c.healthDocument') // a customer's page shows it whole
-          .where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id }),
-      ).then(({ customers }) => customers[0] ?? null),
+      findCustomer(em, workspaceId, id, { healthDocument: true }),
     );
   }
 
