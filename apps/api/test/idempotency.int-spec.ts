@@ -14,7 +14,7 @@ import {
 import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
 import { dumpState, raceOnWrite } from './support/database';
 import { code, type SignedIn, signUpOwner, startTestApp, type TestApp } from './support/harness';
-import { sqlSentDuring } from './support/sql-sent';
+import { flightsDuring, sqlSentDuring } from './support/sql-sent';
 
 // Every create a form can send takes an idempotency key: the same key again answers the first
 // result and writes nothing, another request with it is CONFLICT, racing requests create once, and
@@ -273,4 +273,35 @@ it('costs a keyed write no round trip for the key beyond its claim, nor for open
   ]);
   expect(sent.filter((sql) => /^select .* from "interactions"/i.test(sql))).toEqual([]);
   expect(workspaceStatements.at(-1)).toBe('commit');
+});
+
+it("sends a contact's feedback rule, its insert and its customer's lock and health facts in one round trip", async () => {
+  const op = KEYED.logInteraction!;
+  const variables = await op.request('one-flight');
+  const { flights, result } = await flightsDuring(() => send(op, variables));
+  expect(result.errors).toBeUndefined();
+  const kind = (sql: string) =>
+    (
+      [
+        ['session', /^select workspace_id, member_id/],
+        ['begin', /^begin; select set_config/],
+        ['key', /^insert into idempotency_keys/],
+        ['rule', /auto_feedback_survey_id/],
+        ['insert', /^insert into interactions/],
+        ['lock', /for no key update of c/],
+        ['facts', /json_agg/],
+        ['health', /^with v as/],
+        ['commit', /^commit$/],
+      ] as const
+    ).find(([, pattern]) => pattern.test(sql))?.[0] ?? sql;
+  // Six round trips: the session, the transaction's begin and scope, the key, then the contact with
+  // everything its customer's health is computed from, the health written, the commit.
+  expect(flights.map((statements) => statements.map(kind))).toEqual([
+    ['session'],
+    ['begin'],
+    ['key'],
+    ['rule', 'insert', 'lock', 'facts'],
+    ['health'],
+    ['commit'],
+  ]);
 });

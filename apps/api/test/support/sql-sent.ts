@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, Query } from 'pg';
 
 /**
  * The SQL text of every statement the app (any pg client in this process) sends while `run` runs,
@@ -16,5 +16,33 @@ export async function sqlSentDuring<T>(run: () => Promise<T>): Promise<{ sent: s
     return { sent, result: await run() };
   } finally {
     Client.prototype.query = original;
+  }
+}
+
+/**
+ * The statements sent while `run` runs, in flights: a flight is the statements written one after
+ * another with no answer coming back in between (pipelined, or a script of several). Each flight is a
+ * round trip.
+ */
+export async function flightsDuring<T>(run: () => Promise<T>): Promise<{ flights: string[][]; result: T }> {
+  // pg's Query calls handleReadyForQuery when a statement's answer is complete (not in its types).
+  const query = Query.prototype as Query & { text?: string; handleReadyForQuery(...args: unknown[]): void };
+  const { submit, handleReadyForQuery } = query;
+  const flights: string[][] = [];
+  let answered = true;
+  query.submit = function (this: typeof query, ...args: Parameters<typeof submit>) {
+    if (answered) flights.push([]);
+    answered = false;
+    flights.at(-1)?.push(String(this.text));
+    return submit.apply(this, args);
+  };
+  query.handleReadyForQuery = function (this: typeof query, ...args: unknown[]) {
+    answered = true;
+    handleReadyForQuery.apply(this, args);
+  };
+  try {
+    return { flights, result: await run() };
+  } finally {
+    Object.assign(query, { submit, handleReadyForQuery });
   }
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type FeedbackRequestStatus, requestFeedbackSchema } from '@rapport/domain';
+import { type FeedbackRequestStatus, type FeedbackTrigger, requestFeedbackSchema } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
 import { AccessTokensService } from '../../auth/access-tokens.service';
 import type { Actor } from '../../auth/actor';
 import { LinkTokens } from '../../auth/link-tokens';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
+import { send } from '../../database/send';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
 import { CustomerEntity } from '../customers/customer.entity';
@@ -19,6 +20,13 @@ interface NewRequest {
   customerId: string;
   interactionId: string | null;
   expiresInDays: number;
+}
+
+/** A workspace's rule for asking for feedback after an interaction (see Workspace.autoFeedback). */
+export interface AutoFeedbackRule {
+  survey_id: string;
+  trigger: FeedbackTrigger;
+  touchpoint_id: string | null;
 }
 
 @Injectable()
@@ -89,19 +97,31 @@ export class FeedbackRequestsService {
   }
 
   /**
-   * The workspace's rule, after an interaction: a request for the customer's first interaction, or
-   * for one at the chosen touchpoint, unless the customer was asked within the cap. Runs in the
-   * interaction's transaction.
+   * The workspace's automatic feedback rule, if it has one, sent now (see `send`): read it before
+   * the interaction it is for, with the interaction's own statements.
    */
-  async afterInteraction(em: EntityManager, interaction: InteractionEntity): Promise<void> {
-    const { workspaceId, customerId } = interaction;
-    const [rule] = (await em.query(
+  autoFeedbackRule(em: EntityManager, workspaceId: string): Promise<AutoFeedbackRule | undefined> {
+    return send<AutoFeedbackRule>(
+      em,
       `select auto_feedback_survey_id as survey_id, auto_feedback_trigger as trigger,
               auto_feedback_touchpoint_id as touchpoint_id
          from workspaces where id = $1 and auto_feedback_survey_id is not null`,
       [workspaceId],
-    )) as { survey_id: string; trigger: string; touchpoint_id: string | null }[];
+    ).then(([rule]) => rule);
+  }
+
+  /**
+   * The workspace's rule (`autoFeedbackRule`), after an interaction: a request for the customer's
+   * first interaction, or for one at the chosen touchpoint, unless the customer was asked within the
+   * cap. Runs in the interaction's transaction.
+   */
+  async afterInteraction(
+    em: EntityManager,
+    interaction: InteractionEntity,
+    rule: AutoFeedbackRule | undefined,
+  ): Promise<void> {
     if (!rule) return;
+    const { workspaceId, customerId } = interaction;
     const applies =
       rule.trigger === 'TOUCHPOINT'
         ? interaction.touchpointId === rule.touchpoint_id

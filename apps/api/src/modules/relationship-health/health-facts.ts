@@ -9,6 +9,7 @@ import {
   type SurveyType,
 } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
+import { type Sender, send } from '../../database/send';
 
 /** A customer as health sees it: when it was created and its effective cadence. */
 export interface HealthSubject {
@@ -63,21 +64,23 @@ interface FactRows {
   feedback: { customer_id: string; responded_at: string; type: SurveyType; score: number }[];
 }
 
+/** Answers the facts of one customer of those a `sendHealthFacts` named. */
+export type FactsOf = (subject: HealthSubject) => HealthFacts;
+
 /**
- * Everything health is computed from, for a batch of customers of one workspace, in one statement:
- * interactions, feedback answers in the window of both dates, and friction points (every one,
- * resolved too, for the trend's earlier date).
+ * Everything health is computed from, for a batch of customers of one workspace, in one statement sent
+ * now (see `send`: a statement sent before it, such as a lock, runs first): interactions, feedback
+ * answers in the window of both dates, and friction points (every one, resolved too, for the trend's
+ * earlier date).
  */
-export async function loadHealthFacts(
-  em: EntityManager,
+export async function sendHealthFacts(
+  on: Sender,
   workspaceId: string,
-  subjects: readonly HealthSubject[],
+  ids: readonly string[],
   asOf: Date,
   model: HealthModel = DEFAULT_HEALTH_MODEL,
-): Promise<{ subject: HealthSubject; facts: HealthFacts }[]> {
-  if (subjects.length === 0) return [];
-  const ids = subjects.map((s) => s.id);
-  const [rows]: FactRows[] = await em.query(ALL_FACTS, [
+): Promise<FactsOf> {
+  const sent = send<FactRows>(on, ALL_FACTS, [
     workspaceId,
     ids,
     asOf,
@@ -86,36 +89,60 @@ export async function loadHealthFacts(
     model.balance.lastInteractions,
     model.feedback.windowDays + model.trendDays,
   ]);
+  const [rows] = await sent;
   const { interactions: interactionRows, friction: frictionRows, feedback: feedbackRows } = rows as FactRows;
-  const interactions = new Map<string, HealthInteractionFact[]>(subjects.map((s) => [s.id, []]));
-  const feedback = new Map<string, HealthFeedbackFact[]>(subjects.map((s) => [s.id, []]));
+  const interactions = new Map<string, HealthInteractionFact[]>();
+  const feedback = new Map<string, HealthFeedbackFact[]>();
+  const frictionPoints = new Map<string, HealthFrictionFact[]>();
+  const add = <F>(facts: Map<string, F[]>, id: string, fact: F) => {
+    const list = facts.get(id);
+    if (list) list.push(fact);
+    else facts.set(id, [fact]);
+  };
   for (const row of feedbackRows) {
-    feedback
-      .get(row.customer_id)
-      ?.push({ answeredAt: new Date(row.responded_at), surveyType: row.type, score: row.score });
+    add(feedback, row.customer_id, {
+      answeredAt: new Date(row.responded_at),
+      surveyType: row.type,
+      score: row.score,
+    });
   }
-  const frictionPoints = new Map<string, HealthFrictionFact[]>(subjects.map((s) => [s.id, []]));
   for (const row of frictionRows) {
-    frictionPoints.get(row.customer_id)?.push({
+    add(frictionPoints, row.customer_id, {
       raisedAt: new Date(row.created_at),
       resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at),
     });
   }
   for (const row of interactionRows) {
-    interactions.get(row.customer_id)?.push({
+    add(interactions, row.customer_id, {
       occurredAt: new Date(row.occurred_at),
       purpose: row.purpose,
       sentiment: Number(row.sentiment),
     });
   }
-  return subjects.map((subject) => ({
-    subject,
-    facts: {
-      createdAt: subject.createdAt,
-      cadenceDays: subject.cadenceDays,
-      interactions: interactions.get(subject.id) ?? [],
-      feedback: feedback.get(subject.id) ?? [],
-      frictionPoints: frictionPoints.get(subject.id) ?? [],
-    },
-  }));
+  return (subject) => ({
+    createdAt: subject.createdAt,
+    cadenceDays: subject.cadenceDays,
+    interactions: interactions.get(subject.id) ?? [],
+    feedback: feedback.get(subject.id) ?? [],
+    frictionPoints: frictionPoints.get(subject.id) ?? [],
+  });
+}
+
+/** `sendHealthFacts` for subjects already read: each subject with its facts. */
+export async function loadHealthFacts(
+  em: EntityManager,
+  workspaceId: string,
+  subjects: readonly HealthSubject[],
+  asOf: Date,
+  model: HealthModel = DEFAULT_HEALTH_MODEL,
+): Promise<{ subject: HealthSubject; facts: HealthFacts }[]> {
+  if (subjects.length === 0) return [];
+  const factsOf = await sendHealthFacts(
+    em,
+    workspaceId,
+    subjects.map((s) => s.id),
+    asOf,
+    model,
+  );
+  return subjects.map((subject) => ({ subject, facts: factsOf(subject) }));
 }
