@@ -14,6 +14,7 @@ import {
 import { CustomerStateService } from '../src/modules/relationship-health/customer-state.service';
 import { dumpState, raceOnWrite } from './support/database';
 import { code, type SignedIn, signUpOwner, startTestApp, type TestApp } from './support/harness';
+import { tokenOf } from './support/seed';
 import { flightsDuring, sqlSentDuring } from './support/sql-sent';
 
 // Every create a form can send takes an idempotency key: the same key again answers the first
@@ -275,7 +276,26 @@ it('costs a keyed write no round trip for the key beyond its claim, nor for open
   expect(workspaceStatements.at(-1)).toBe('commit');
 });
 
-it("sends a contact's feedback rule, its insert and its customer's lock and health facts in one round trip", async () => {
+it('replays a keyed create even when running it again would now be refused', async () => {
+  // The invitation is accepted: inviting the same person again would be CONFLICT ("already a
+  // member"), but a retry of the first request answers the first invitation.
+  const op = KEYED.inviteMember!;
+  const variables = await op.request('replay-after-accept');
+  const first = await send(op, variables);
+  const invitation = first.data?.inviteMember as { id: string; url: string };
+  await t.client().ok(
+    `mutation($token: String!, $name: String!, $password: String!) {
+        acceptInvitation(token: $token, name: $name, password: $password) { member { id } } }`,
+    { token: tokenOf(invitation.url), name: 'Ivy Invitee', password: 'correct horse battery' },
+  );
+  const invitations = await rows('invitations');
+  const retry = await send(op, variables);
+  expect(retry.errors).toBeUndefined();
+  expect((retry.data?.inviteMember as { id: string }).id).toBe(invitation.id);
+  expect(await rows('invitations')).toBe(invitations);
+});
+
+it("sends a contact's key, feedback rule, insert and its customer's lock and health facts in one round trip", async () => {
   const op = KEYED.logInteraction!;
   const variables = await op.request('one-flight');
   const { flights, result } = await flightsDuring(() => send(op, variables));
@@ -286,6 +306,7 @@ it("sends a contact's feedback rule, its insert and its customer's lock and heal
         ['session', /^select workspace_id, member_id/],
         ['begin', /^begin; select set_config/],
         ['key', /^insert into idempotency_keys/],
+        ['savepoint', /^savepoint /],
         ['rule', /auto_feedback_survey_id/],
         ['insert', /^insert into interactions/],
         ['lock', /for no key update of c/],
@@ -294,13 +315,12 @@ it("sends a contact's feedback rule, its insert and its customer's lock and heal
         ['commit', /^commit$/],
       ] as const
     ).find(([, pattern]) => pattern.test(sql))?.[0] ?? sql;
-  // Six round trips: the session, the transaction's begin and scope, the key, then the contact with
-  // everything its customer's health is computed from, the health written, the commit.
+  // Five round trips: the session, the transaction's begin and scope, then the key with the contact
+  // and everything its customer's health is computed from, the health written, the commit.
   expect(flights.map((statements) => statements.map(kind))).toEqual([
     ['session'],
     ['begin'],
-    ['key'],
-    ['rule', 'insert', 'lock', 'facts'],
+    ['key', 'savepoint', 'rule', 'insert', 'lock', 'facts'],
     ['health'],
     ['commit'],
   ]);

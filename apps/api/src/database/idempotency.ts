@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { conflict } from '../graphql/errors';
+import { send } from './send';
 
 /** A key counts for this long; afterwards the same key creates anew. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -31,28 +32,14 @@ const hashOf = ({ operation, args }: KeyedRequest) =>
     .update(`${operation}\n${canonical(args)}`)
     .digest('hex');
 
-/**
- * Claims the request's key for `id`, the id of what the request is about to create, inside the
- * caller's transaction: answers null when claimed (or when there is no key), and the first request's id
- * when the key was used before with the same content (CONFLICT with other content). Two requests racing
- * with one key meet at the primary key: the second waits for the first to commit, then replays it. The
- * key names its result from the start: should the create fail, the transaction takes both away.
- */
-async function claim(em: EntityManager, workspaceId: string, request: KeyedRequest, id: string) {
-  if (!request.key) return null;
-  const hash = hashOf(request);
-  const claimed: unknown[] = await em.query(
-    `insert into idempotency_keys (workspace_id, key, operation, request_hash, result_id)
-     values ($1, $2, $3, $4, $5)
-     on conflict (workspace_id, key) do update
-       set operation = excluded.operation, request_hash = excluded.request_hash,
-           result_id = excluded.result_id, created_at = now()
-       where idempotency_keys.created_at < now() - make_interval(hours => $6)
-     returning key`,
-    [workspaceId, request.key, request.operation, hash, id, IDEMPOTENCY_KEY_TTL_HOURS],
-  );
-  return claimed.length > 0 ? null : replay(em, workspaceId, request, hash);
-}
+/** Claims a key for a result: answers a row when claimed, none when the key is live (used, not expired). */
+const CLAIM = `insert into idempotency_keys (workspace_id, key, operation, request_hash, result_id)
+  values ($1, $2, $3, $4, $5)
+  on conflict (workspace_id, key) do update
+    set operation = excluded.operation, request_hash = excluded.request_hash,
+        result_id = excluded.result_id, created_at = now()
+    where idempotency_keys.created_at < now() - make_interval(hours => $6)
+  returning key`;
 
 async function replay(em: EntityManager, workspaceId: string, request: KeyedRequest, hash: string) {
   const [first] = (await em.query(
@@ -67,9 +54,15 @@ async function replay(em: EntityManager, workspaceId: string, request: KeyedRequ
 }
 
 /**
- * Runs `create` once per idempotency key and workspace (see `claim`), giving it the id to create under,
- * and answers that id, or the first request's on a replay, when `create` does not run. Without a key,
- * `create` simply runs.
+ * Runs `create` once per idempotency key and workspace, inside the caller's transaction, giving it the
+ * id to create under, and answers that id, or the first request's id when the key was used before
+ * with the same content (CONFLICT with other content). Without a key, `create` simply runs.
+ *
+ * The key is claimed for the new id and `create` runs behind the claim at once, in the same round trip
+ * (see `send`), after a savepoint: should the key turn out used, what `create` did is rolled back to
+ * it and the first request is replayed. Two requests racing with one key meet at the key's primary
+ * key: the second waits for the first to commit, then replays it. The key names its result from the
+ * start: should the create fail, the transaction takes both away.
  */
 export async function createOnce(
   em: EntityManager,
@@ -78,10 +71,30 @@ export async function createOnce(
   create: (id: string) => Promise<unknown>,
 ): Promise<string> {
   const id = randomUUID();
-  const replayed = await claim(em, workspaceId, request, id);
-  if (replayed) return replayed;
-  await create(id);
-  return id;
+  if (!request.key) {
+    await create(id);
+    return id;
+  }
+  const hash = hashOf(request);
+  const claimed = send(em, CLAIM, [
+    workspaceId,
+    request.key,
+    request.operation,
+    hash,
+    id,
+    IDEMPOTENCY_KEY_TTL_HOURS,
+  ]);
+  const savepoint = send(em, 'savepoint keyed_create', []);
+  const created = create(id);
+  created.catch(() => {}); // awaited below unless the claim fails, whose error is then the one
+  if ((await claimed).length > 0) {
+    await savepoint;
+    await created;
+    return id;
+  }
+  await created.catch(() => {}); // undone below, whatever it did
+  await em.query('rollback to savepoint keyed_create');
+  return replay(em, workspaceId, request, hash);
 }
 
 /**
@@ -99,7 +112,10 @@ export async function insertOnce<E extends { workspaceId: string; id: string }>(
   const id = await createOnce(em, workspaceId, request, async (newId) => {
     created = await create(newId);
   });
-  return created ?? em.findOneByOrFail(entity, { workspaceId, id } as FindOptionsWhere<E>);
+  // On a replay, what this request created was rolled back: the first request's row is read.
+  return created?.id === id
+    ? created
+    : em.findOneByOrFail(entity, { workspaceId, id } as FindOptionsWhere<E>);
 }
 
 /**
