@@ -161,6 +161,26 @@ describe('customer counts', () => {
     await expectSummaryExact(owner);
   });
 
+  it('put customers due before today on the past as one, never on their day', async () => {
+    const pastDays = async () =>
+      (
+        await t.admin.query(
+          `select count(*)::int as n from customer_counts
+            where workspace_id = $1 and due_day < (now() at time zone 'UTC')::date and due_day <> '-infinity'`,
+          [owner.workspaceId],
+        )
+      ).rows[0].n;
+    // Due days ago (as a late change would make them), then contacts move them on, some into the past.
+    await t.admin.query(
+      `update customers set next_check_in_due_at = now() - interval '5 days' where id = any($1)`,
+      [ids.slice(12, 16)],
+    );
+    for (const id of ids.slice(12, 20)) await logContact(owner.client, id, rng);
+    expect(await pastDays()).toBe(0);
+    await expectTotalsExact(owner);
+    await expectSummaryExact(owner);
+  });
+
   it('net to what recounting the rows gives (rebuild_customer_counts, used after bulk loads)', async () => {
     const kept = await netCounts(owner.workspaceId);
     await t.admin.query('select rebuild_customer_counts()');

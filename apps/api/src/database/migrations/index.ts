@@ -14,6 +14,7 @@ import { InteractionFactsIndex1764830000000 } from './1764830000000-interaction-
 import { ContactDays1764840000000 } from './1764840000000-contact-days';
 import { CustomerCounts1764850000000 } from './1764850000000-customer-counts';
 import { ContactDaysToday1764860000000 } from './1764860000000-contact-days-today';
+import { CustomerCountsPast1764870000000 } from './1764870000000-customer-counts-past';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   ContactDays1764840000000,
   CustomerCounts1764850000000,
   ContactDaysToday1764860000000,
+  CustomerCountsPast1764870000000,
 ];
