@@ -1,8 +1,14 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
-import { Pool } from 'pg';
+import type { Channel, Direction, InteractionPurpose } from '@rapport/domain';
+import { escapeLiteral, Pool } from 'pg';
 import { tokenHash } from '../auth/tokens';
 import { APP_ROLE_STARTUP_OPTIONS } from '../database/app-role';
+import { send } from '../database/send';
 import { cursor } from '../graphql/connection';
+import { InteractionEntity } from '../modules/interactions/interaction.entity';
+import { insertInteraction } from '../modules/interactions/interactions.service';
+import { refreshCustomers } from '../modules/relationship-health/customer-state.service';
 
 /**
  * The benchmark's baseline: the practical ceiling for a Node API on this machine. A bare `http`
@@ -20,10 +26,22 @@ const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: 10,
   options: APP_ROLE_STARTUP_OPTIONS,
+  pipeline: true, // as the app's request pool: statements sent at once are written at once
 });
 
-const SESSION = `select workspace_id from sessions
+const SESSION = `select workspace_id, member_id from sessions
   where token_hash = $1 and expires_at > now() and last_seen_at > now() - interval '30 days'`;
+
+interface Session {
+  workspace_id: string;
+  member_id: string;
+}
+
+async function sessionOf(token: string | undefined): Promise<Session | null> {
+  if (!token) return null;
+  const { rows } = await pool.query<Session>(SESSION, [tokenHash(token)]);
+  return rows[0] ?? null;
+}
 
 const PAGE = `select c.id, c.name, c.company, c.email, c.phone, c.tags, c.status,
        coalesce(c.cadence_days, w.default_cadence_days) as cadence_days, c.cadence_days as own_cadence_days,
@@ -77,11 +95,7 @@ const node = (r: Row) => ({
   checkInOverdue: r.overdue,
 });
 
-async function customersPage(token: string | undefined) {
-  if (!token) return null;
-  const { rows: sessions } = await pool.query<{ workspace_id: string }>(SESSION, [tokenHash(token)]);
-  const workspaceId = sessions[0]?.workspace_id;
-  if (!workspaceId) return null;
+async function customersPage({ workspace_id: workspaceId }: Session) {
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -104,18 +118,105 @@ async function customersPage(token: string | undefined) {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
+/** What the benchmark's `logInteraction` sends in `input`. */
+interface ContactInput {
+  customerId: string;
+  channel: Channel;
+  direction: Direction;
+  purpose: InteractionPurpose;
+  sentiment: number;
+  summary: string;
+  idempotencyKey: string;
+}
+
+/**
+ * The app's `logInteraction` without the framework: in one transaction with the member's scope, the
+ * key claimed, the interaction inserted and the customer's health recomputed by the app's own
+ * functions (the same statements, in one flight with the key), then the new health read.
+ */
+async function logInteraction(
+  { workspace_id: workspaceId, member_id: memberId }: Session,
+  input: ContactInput,
+) {
+  const client = await pool.connect();
+  try {
+    await client.query(
+      `begin; select set_config('app.workspace_id', ${escapeLiteral(workspaceId)}, true),
+         set_config('app.member_id', ${escapeLiteral(memberId)}, true), set_config('app.change_origin', 'MEMBER', true)`,
+    );
+    const { idempotencyKey, ...contact } = input;
+    const interaction = Object.assign(new InteractionEntity(), {
+      ...contact,
+      workspaceId,
+      id: randomUUID(),
+      memberId,
+      touchpointId: null,
+      frictionNote: null,
+      occurredAt: new Date(),
+      followUpAt: null,
+    });
+    await Promise.all([
+      send(
+        client,
+        `insert into idempotency_keys (workspace_id, key, operation, request_hash, result_id)
+         values ($1, $2, 'logInteraction', $3, $4)`,
+        [
+          workspaceId,
+          idempotencyKey,
+          createHash('sha256').update(JSON.stringify(contact)).digest('hex'),
+          interaction.id,
+        ],
+      ),
+      insertInteraction(client, interaction),
+      refreshCustomers(client, workspaceId, [interaction.customerId]),
+    ]);
+    const [customer] = await send<{ health_score: number; health_band: string }>(
+      client,
+      'select health_score, health_band from customers where workspace_id = $1 and id = $2',
+      [workspaceId, interaction.customerId],
+    );
+    await client.query('commit');
+    const { id, occurredAt, purpose, sentiment, customerId } = interaction;
+    return {
+      logInteraction: {
+        id,
+        occurredAt,
+        purpose,
+        sentiment,
+        customer: { id: customerId, health: { score: customer?.health_score, band: customer?.health_band } },
+      },
+    };
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
 
+/** The page, or the write when the body is the benchmark's `logInteraction`. */
+async function answer(token: string | undefined, body: string) {
+  const session = await sessionOf(token);
+  if (!session) return null;
+  const { query, variables } = JSON.parse(body) as { query: string; variables?: { input: ContactInput } };
+  return query.includes('logInteraction') && variables
+    ? logInteraction(session, variables.input)
+    : customersPage(session);
+}
+
 const server = createServer((req, res) => {
-  req.resume(); // the body names the page; there is only one
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     const token = /(?:^|;\s*)rapport_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-    customersPage(token).then(
-      (data) => (data ? send(res, 200, { data }) : send(res, 401, { errors: [{ message: 'Sign in' }] })),
-      (error: Error) => send(res, 500, { errors: [{ message: error.message }] }),
+    answer(token, Buffer.concat(chunks).toString()).then(
+      (data) => (data ? reply(res, 200, { data }) : reply(res, 401, { errors: [{ message: 'Sign in' }] })),
+      (error: Error) => reply(res, 500, { errors: [{ message: error.message }] }),
     );
   });
 });
