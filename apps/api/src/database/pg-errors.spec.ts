@@ -20,6 +20,13 @@ describe('isDatabaseUnavailable', () => {
     ['a server still starting (57P03)', pgError('57P03', 'the database system is starting up')],
     ['a connection that died mid-query', new Error('Connection terminated unexpectedly')],
     ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
+    [
+      'a Unix socket that is not there (the server is down, so it removed it)',
+      Object.assign(new Error('connect ENOENT /data/pg/.s.PGSQL.5432'), {
+        code: 'ENOENT',
+        syscall: 'connect',
+      }),
+    ],
   ])('is true for %s, bare or wrapped by TypeORM and GraphQL', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(isDatabaseUnavailable(wrapped(error))).toBe(true);
@@ -31,6 +38,10 @@ describe('isDatabaseUnavailable', () => {
     ['a check violation', pgError('23514')],
     ['a serialization failure', pgError('40001')],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    [
+      'a missing file',
+      Object.assign(new Error("ENOENT: no such file, open 'x'"), { code: 'ENOENT', syscall: 'open' }),
+    ],
     ['nothing', undefined],
   ])('is false for %s', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);

@@ -15,7 +15,7 @@ export const isForeignKeyViolation = (error: unknown, constraint: string) =>
   isViolation(error, '23503', constraint);
 
 /** The error itself and what it wraps (GraphQL's originalError, TypeORM's driverError, `cause`). */
-function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
+function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown; syscall?: unknown }> {
   const seen = new Set<unknown>();
   const queue = [error];
   while (queue.length > 0) {
@@ -36,8 +36,10 @@ const UNAVAILABLE_MESSAGES =
 
 /** True when the database could not be reached or dropped the connection: try again later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (const { code, message } of causes(error)) {
+  for (const { code, message, syscall } of causes(error)) {
     if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
+    // Connecting to a Unix socket that is not there: a server that is down removed it.
+    if (code === 'ENOENT' && syscall === 'connect') return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   }
   return false;

@@ -101,13 +101,15 @@ export class FeedbackRequestsService {
    * the interaction it is for, with the interaction's own statements.
    */
   autoFeedbackRule(em: EntityManager, workspaceId: string): Promise<AutoFeedbackRule | undefined> {
-    return send<AutoFeedbackRule>(
+    const rule = send<AutoFeedbackRule>(
       em,
       `select auto_feedback_survey_id as survey_id, auto_feedback_trigger as trigger,
               auto_feedback_touchpoint_id as touchpoint_id
          from workspaces where id = $1 and auto_feedback_survey_id is not null`,
       [workspaceId],
-    ).then(([rule]) => rule);
+    ).then(([first]) => first);
+    rule.catch(() => {}); // as `send`'s own answer: unawaited when the interaction's insert fails first
+    return rule;
   }
 
   /**
