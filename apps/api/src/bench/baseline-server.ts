@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { Channel, Direction, InteractionPurpose } from '@rapport/domain';
-import { escapeLiteral, Pool } from 'pg';
+import { Pool } from 'pg';
 import { tokenHash } from '../auth/tokens';
 import { APP_ROLE_STARTUP_OPTIONS } from '../database/app-role';
+import { beginSql } from '../database/db.service';
+import { CLAIM_KEY, IDEMPOTENCY_KEY_TTL_HOURS } from '../database/idempotency';
 import { send } from '../database/send';
 import { cursor } from '../graphql/connection';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
@@ -140,10 +142,7 @@ async function logInteraction(
 ) {
   const client = await pool.connect();
   try {
-    await client.query(
-      `begin; select set_config('app.workspace_id', ${escapeLiteral(workspaceId)}, true),
-         set_config('app.member_id', ${escapeLiteral(memberId)}, true), set_config('app.change_origin', 'MEMBER', true)`,
-    );
+    await client.query(beginSql([workspaceId, memberId, 'MEMBER']));
     const { idempotencyKey, ...contact } = input;
     const interaction = Object.assign(new InteractionEntity(), {
       ...contact,
@@ -156,17 +155,14 @@ async function logInteraction(
       followUpAt: null,
     });
     await Promise.all([
-      send(
-        client,
-        `insert into idempotency_keys (workspace_id, key, operation, request_hash, result_id)
-         values ($1, $2, 'logInteraction', $3, $4)`,
-        [
-          workspaceId,
-          idempotencyKey,
-          createHash('sha256').update(JSON.stringify(contact)).digest('hex'),
-          interaction.id,
-        ],
-      ),
+      send(client, CLAIM_KEY, [
+        workspaceId,
+        idempotencyKey,
+        'logInteraction',
+        createHash('sha256').update(JSON.stringify(contact)).digest('hex'),
+        interaction.id,
+        IDEMPOTENCY_KEY_TTL_HOURS,
+      ]),
       insertInteraction(client, interaction),
       refreshCustomers(client, workspaceId, [interaction.customerId]),
     ]);

@@ -13,13 +13,13 @@ const SCOPE_SETTINGS = ['app.workspace_id', 'app.member_id', 'app.change_origin'
  * SQL opening a transaction and, in a workspace, setting its scope: the workspace (row-level security)
  * and who acts (change history). One round trip: a simple-protocol query, so literals (escaped).
  */
-const beginSql = (scope?: Scope) =>
+export const beginSql = (scope?: Scope) =>
   scope
     ? `begin; select ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}', ${escapeLiteral(scope[i] ?? '')}, true)`).join(', ')}`
     : 'begin';
 
 /** A workspace transaction's settings, in SCOPE_SETTINGS' order ('' for no member). */
-type Scope = readonly [workspaceId: string, memberId: string, origin: ChangeOrigin];
+export type Scope = readonly [workspaceId: string, memberId: string, origin: ChangeOrigin];
 
 /** Tells TypeORM whether the runner is in a transaction that `Db` opened (see `Db.transaction`). */
 const inTransaction = (runner: QueryRunner, active: boolean) => {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { conflict } from '../graphql/errors';
-import { send } from './send';
+import { ahead, send } from './send';
 
 /** A key counts for this long; afterwards the same key creates anew. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -33,7 +33,7 @@ const hashOf = ({ operation, args }: KeyedRequest) =>
     .digest('hex');
 
 /** Claims a key for a result: answers a row when claimed, none when the key is live (used, not expired). */
-const CLAIM = `insert into idempotency_keys (workspace_id, key, operation, request_hash, result_id)
+export const CLAIM_KEY = `insert into idempotency_keys (workspace_id, key, operation, request_hash, result_id)
   values ($1, $2, $3, $4, $5)
   on conflict (workspace_id, key) do update
     set operation = excluded.operation, request_hash = excluded.request_hash,
@@ -76,7 +76,7 @@ export async function createOnce(
     return id;
   }
   const hash = hashOf(request);
-  const claimed = send(em, CLAIM, [
+  const claimed = send(em, CLAIM_KEY, [
     workspaceId,
     request.key,
     request.operation,
@@ -85,14 +85,13 @@ export async function createOnce(
     IDEMPOTENCY_KEY_TTL_HOURS,
   ]);
   const savepoint = send(em, 'savepoint keyed_create', []);
-  const created = create(id);
-  created.catch(() => {}); // awaited below unless the claim fails, whose error is then the one
+  const created = ahead(create(id));
   if ((await claimed).length > 0) {
     await savepoint;
     await created;
     return id;
   }
-  await created.catch(() => {}); // undone below, whatever it did
+  await created.catch(() => {}); // undone below, whatever it did or failed to do
   await em.query('rollback to savepoint keyed_create');
   return replay(em, workspaceId, request, hash);
 }

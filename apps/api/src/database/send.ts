@@ -11,9 +11,7 @@ export type Sender = EntityManager | Client;
  * together instead of each after the answer before it, sparing round trips. `em.query` cannot promise
  * that order: TypeORM awaits before it sends.
  *
- * A failure is TypeORM's `QueryFailedError`, as from `em.query`. The answer is marked handled, so a
- * caller that stops at an earlier statement's failure (after which PostgreSQL refuses the rest of the
- * transaction) does not leave an unhandled rejection behind.
+ * A failure is TypeORM's `QueryFailedError`, as from `em.query`. The answer is marked handled (`ahead`).
  */
 export function send<T = Record<string, unknown>>(on: Sender, sql: string, params: unknown[]): Promise<T[]> {
   const client =
@@ -21,12 +19,22 @@ export function send<T = Record<string, unknown>>(on: Sender, sql: string, param
       ? on
       : (on.queryRunner as { databaseConnection?: Client } | undefined)?.databaseConnection;
   if (!client) throw new Error('send() needs a transaction (a connected query runner)');
-  const rows = client.query(sql, params).then(
-    (result) => result.rows as T[],
-    (error: Error) => {
-      throw new QueryFailedError(sql, params, error);
-    },
+  return ahead(
+    client.query(sql, params).then(
+      (result) => result.rows as T[],
+      (error: Error) => {
+        throw new QueryFailedError(sql, params, error);
+      },
+    ),
   );
-  rows.catch(() => {});
-  return rows;
+}
+
+/**
+ * Marks a promise of work sent ahead as handled, and answers it: it is awaited later, or never when
+ * an earlier statement fails first (PostgreSQL then refuses the rest of the transaction, and the
+ * earlier error is the one to report). Anything derived from it (`then`) needs marking again.
+ */
+export function ahead<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }

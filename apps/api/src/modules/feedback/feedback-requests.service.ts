@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor';
 import { LinkTokens } from '../../auth/link-tokens';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
-import { send } from '../../database/send';
+import { ahead, send } from '../../database/send';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
 import { CustomerEntity } from '../customers/customer.entity';
@@ -101,15 +101,15 @@ export class FeedbackRequestsService {
    * the interaction it is for, with the interaction's own statements.
    */
   autoFeedbackRule(em: EntityManager, workspaceId: string): Promise<AutoFeedbackRule | undefined> {
-    const rule = send<AutoFeedbackRule>(
-      em,
-      `select auto_feedback_survey_id as survey_id, auto_feedback_trigger as trigger,
+    return ahead(
+      send<AutoFeedbackRule>(
+        em,
+        `select auto_feedback_survey_id as survey_id, auto_feedback_trigger as trigger,
               auto_feedback_touchpoint_id as touchpoint_id
          from workspaces where id = $1 and auto_feedback_survey_id is not null`,
-      [workspaceId],
-    ).then(([first]) => first);
-    rule.catch(() => {}); // as `send`'s own answer: unawaited when the interaction's insert fails first
-    return rule;
+        [workspaceId],
+      ).then(([first]) => first),
+    );
   }
 
   /**

@@ -11,7 +11,7 @@ import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
 import { insertOnce } from '../../database/idempotency';
 import { isForeignKeyViolation } from '../../database/pg-errors';
-import { type Sender, send } from '../../database/send';
+import { ahead, type Sender, send } from '../../database/send';
 import { type Connection, decodeTimeCursor, toConnection } from '../../graphql/connection';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { isUuid, parseInput } from '../../graphql/parse-input';
@@ -152,8 +152,7 @@ export class InteractionsService {
     // and the customer's refresh, which so counts the contact. One round trip instead of four.
     const rule = this.feedbackRequests.autoFeedbackRule(em, workspaceId);
     const inserted = insertInteraction(em, interaction);
-    const refreshed = this.customerState.refresh(em, workspaceId, [input.customerId]);
-    refreshed.catch(() => {}); // when the insert fails, the refresh fails too: the insert's error is the one
+    const refreshed = ahead(this.customerState.refresh(em, workspaceId, [input.customerId]));
     await inserted.catch((error: unknown) => {
       // The customer is checked by its foreign key (of this workspace only: the key includes it).
       throw isForeignKeyViolation(error, 'interactions_workspace_id_customer_id_fkey')
