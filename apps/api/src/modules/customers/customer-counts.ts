@@ -1,36 +1,42 @@
 import type { EntityManager } from 'typeorm';
 import { TODAY, TODAY_STARTS } from '../../database/utc-day';
 
-/** The SQL placeholders (or expressions) a count is parameterised with; `band` and `overdue` may be null. */
-interface CountParameters {
+/**
+ * What a count is of: the workspace and status as SQL placeholders, the band as a placeholder or null
+ * for every band, and overdue check-ins or not (null for both). Band and overdue shape the statement
+ * instead of being parameters, so that each shape's plan reads only its own rows: a condition a
+ * generic plan must keep open for either value ("$3 is null or …") can use no index.
+ */
+interface CountFilter {
   workspace: string;
   status: string;
-  band: string;
-  overdue: string;
+  band: string | null;
+  overdue: boolean | null;
 }
 
-/**
- * SQL: the customers of a workspace and status (and band, unless null) due today (UTC) and, by
- * `overdue`, already past due or not yet. The counts keep due *days*: today is the one day they cannot
- * split at now, so its customers are counted from the due-date index (a day's worth of rows).
- */
-const dueToday = ({ workspace, status, band }: Omit<CountParameters, 'overdue'>, overdue: string) =>
-  `(select count(*) from customers
-     where workspace_id = ${workspace} and status = ${status} and (${band}::text is null or health_band = ${band})
-       and next_check_in_due_at >= ${TODAY_STARTS} and next_check_in_due_at < ${TODAY_STARTS} + interval '1 day'
-       and (next_check_in_due_at < now()) = ${overdue})`;
+/** SQL: the band's condition on `column`, if any. */
+const inBand = (band: string | null, column: string) => (band === null ? '' : ` and ${column} = ${band}`);
 
 /**
- * SQL: how many customers have the status, the band (unless null) and an overdue check-in or not
- * (unless null), from `customer_counts` (see its migration): a few thousand count rows instead of
- * every customer of the workspace. Exact as of the statement, like counting the rows.
+ * SQL: the customers of the filter due today (UTC) and, by `overdue`, already past due or not yet. The
+ * counts keep due *days*: today is the one day they cannot split at now, so its customers are counted
+ * from the due-date index (a day's worth of rows).
  */
-export function countFromCounts(p: CountParameters): string {
+const dueToday = ({ workspace, status, band }: Omit<CountFilter, 'overdue'>, overdue: boolean) =>
+  `(select count(*) from customers
+     where workspace_id = ${workspace} and status = ${status}${inBand(band, 'health_band')}
+       and next_check_in_due_at ${overdue ? `>= ${TODAY_STARTS} and next_check_in_due_at < now()` : `>= now() and next_check_in_due_at < ${TODAY_STARTS} + interval '1 day'`})`;
+
+/**
+ * SQL: how many customers match the filter, from `customer_counts` (see its migration): a few thousand
+ * count rows instead of every customer of the workspace. Exact as of the statement, like counting the
+ * rows.
+ */
+export function countFromCounts(f: CountFilter): string {
+  const dueDays = f.overdue === null ? '' : ` and due_day ${f.overdue ? '<' : '>'} ${TODAY}`;
   return `((select coalesce(sum(customers), 0) from customer_counts
-             where workspace_id = ${p.workspace} and status = ${p.status} and (${p.band}::text is null or band = ${p.band})
-               and case ${p.overdue}::boolean when true then due_day < ${TODAY} when false then due_day > ${TODAY}
-                                             else true end)
-           + case when ${p.overdue}::boolean is null then 0 else ${dueToday(p, `${p.overdue}::boolean`)} end)::int`;
+             where workspace_id = ${f.workspace} and status = ${f.status}${inBand(f.band, 'band')}${dueDays})
+           ${f.overdue === null ? '' : `+ ${dueToday(f, f.overdue)}`})::int`;
 }
 
 /**
@@ -45,7 +51,7 @@ export const SUMMARY_FROM_COUNTS = `
          (sum(score_sum) filter (where band <> '') / nullif(sum(customers) filter (where band <> ''), 0))::float8
            as "averageScore",
          (coalesce(sum(customers) filter (where due_day < ${TODAY}), 0)
-          + ${dueToday({ workspace: '$1', status: `'ACTIVE'`, band: 'null' }, 'true')})::int as "checkInsOverdue"
+          + ${dueToday({ workspace: '$1', status: `'ACTIVE'`, band: null }, true)})::int as "checkInsOverdue"
     from customer_counts where workspace_id = $1 and status = 'ACTIVE'`;
 
 /**

@@ -86,11 +86,10 @@ export class CustomersService {
         ? countFromCounts({
             workspace: ':workspaceId',
             status: ':status',
-            band: ':band',
-            overdue: ':overdue',
+            band: filter?.band ? ':band' : null,
+            overdue: filter?.checkInOverdue ?? null,
           })
         : query.clone().select('count(*)::int').getQuery();
-      query.setParameters({ band: filter?.band ?? null, overdue: filter?.checkInOverdue ?? null });
 
       const { columns, direction } = ORDERS[orderBy];
       if (afterId) {
