@@ -8,6 +8,7 @@ import { beginSql } from '../database/db.service';
 import { CLAIM_KEY, IDEMPOTENCY_KEY_TTL_HOURS } from '../database/idempotency';
 import { send } from '../database/send';
 import { cursor } from '../graphql/connection';
+import { countFromCounts } from '../modules/customers/customer-counts';
 import { InteractionEntity } from '../modules/interactions/interaction.entity';
 import { insertInteraction } from '../modules/interactions/interactions.service';
 import { refreshCustomers } from '../modules/relationship-health/customer-state.service';
@@ -15,7 +16,7 @@ import { refreshCustomers } from '../modules/relationship-health/customer-state.
 /**
  * The benchmark's baseline: the practical ceiling for a Node API on this machine. A bare `http`
  * server with `pg` and hand-written SQL that answers the customers page (50 rows, lowest health
- * first) in the JSON shape the GraphQL API gives, doing the same essential work: the session cookie
+ * first, or the overdue check-ins) in the JSON shape the GraphQL API gives, doing the same essential work: the session cookie
  * looked up, the workspace set for row-level security, the page with its total (from the same
  * customer_counts the app keeps), owners and effective cadences. No framework, no validation beyond that, no GraphQL.
  *
@@ -45,18 +46,23 @@ async function sessionOf(token: string | undefined): Promise<Session | null> {
   return rows[0] ?? null;
 }
 
-const PAGE = `select c.id, c.name, c.company, c.email, c.phone, c.tags, c.status,
+/**
+ * The customers page as the benchmark asks for it: lowest health first, or only overdue check-ins,
+ * soonest due first. Its total comes from the same customer counts, counted the same way, as the app's.
+ */
+const page = (overdue: boolean) => `select c.id, c.name, c.company, c.email, c.phone, c.tags, c.status,
        coalesce(c.cadence_days, w.default_cadence_days) as cadence_days, c.cadence_days as own_cadence_days,
        c.created_at, m.id as owner_id, m.name as owner_name, c.health_score, c.health_band,
        c.last_relationship_contact_at, c.next_check_in_due_at, c.next_check_in_due_at < now() as overdue,
-       (select coalesce(sum(t.customers), 0) from customer_counts t
-         where t.workspace_id = $1 and t.status = 'ACTIVE')::int as total
+       ${countFromCounts({ workspace: '$1', status: `'ACTIVE'`, band: null, overdue: overdue || null })} as total
   from customers c
   join workspaces w on w.id = c.workspace_id
   left join members m on m.workspace_id = c.workspace_id and m.id = c.owner_id
- where c.workspace_id = $1 and c.status = 'ACTIVE'
- order by c.health_score, c.id
+ where c.workspace_id = $1 and c.status = 'ACTIVE'${overdue ? ' and c.next_check_in_due_at < now()' : ''}
+ order by ${overdue ? 'c.next_check_in_due_at' : 'c.health_score'}, c.id
  limit ${PAGE_SIZE + 1}`;
+const PAGE = page(false);
+const OVERDUE_PAGE = page(true);
 
 interface Row {
   id: string;
@@ -97,12 +103,12 @@ const node = (r: Row) => ({
   checkInOverdue: r.overdue,
 });
 
-async function customersPage({ workspace_id: workspaceId }: Session) {
+async function customersPage({ workspace_id: workspaceId }: Session, overdue: boolean) {
   const client = await pool.connect();
   try {
     await client.query('begin');
     await client.query(`select set_config('app.workspace_id', $1, true)`, [workspaceId]);
-    const { rows } = await client.query<Row>(PAGE, [workspaceId]);
+    const { rows } = await client.query<Row>(overdue ? OVERDUE_PAGE : PAGE, [workspaceId]);
     await client.query('commit');
     const edges = rows.slice(0, PAGE_SIZE).map((r) => ({ cursor: cursor.encode([r.id]), node: node(r) }));
     return {
@@ -195,14 +201,14 @@ function reply(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-/** The page, or the write when the body is the benchmark's `logInteraction`. */
+/** The write when the body is the benchmark's `logInteraction`, else the page it asks for. */
 async function answer(token: string | undefined, body: string) {
   const session = await sessionOf(token);
   if (!session) return null;
   const { query, variables } = JSON.parse(body) as { query: string; variables?: { input: ContactInput } };
   return query.includes('logInteraction') && variables
     ? logInteraction(session, variables.input)
-    : customersPage(session);
+    : customersPage(session, query.includes('checkInOverdue: true'));
 }
 
 const server = createServer((req, res) => {
