@@ -516,6 +516,129 @@ describe('customers: paging and order', () => {
   );
 });
 
+describe('customers: a list reads the columns of the fields it shows', () => {
+  interface TypeRef {
+    kind: string;
+    name: string | null;
+    ofType: TypeRef | null;
+  }
+  interface FieldInfo {
+    name: string;
+    args: { type: TypeRef }[];
+    type: TypeRef;
+  }
+  const TYPE = `query($name: String!) { __type(name: $name) { fields {
+    name args { type { kind } } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }
+  } } }`;
+  const named = (type: TypeRef): TypeRef => (type.ofType ? named(type.ofType) : type);
+
+  let owner: SignedIn;
+  let fieldsOf: (typeName: string) => Promise<FieldInfo[]>;
+
+  /** A selection of every field of `typeName` that takes no required argument, `depth` objects deep. */
+  async function everything(typeName: string, depth: number): Promise<string> {
+    const parts: string[] = [];
+    for (const field of await fieldsOf(typeName)) {
+      if (field.args.some((arg) => arg.type.kind === 'NON_NULL')) continue;
+      parts.push(await selectionOf(field, depth));
+    }
+    return parts.join(' ');
+  }
+
+  async function selectionOf(field: FieldInfo, depth: number): Promise<string> {
+    const type = named(field.type);
+    if (type.kind === 'SCALAR' || type.kind === 'ENUM') return field.name;
+    const inner =
+      type.kind === 'OBJECT' && depth > 0 ? await everything(String(type.name), depth - 1) : '__typename';
+    return `${field.name} { ${inner} }`;
+  }
+
+  beforeAll(async () => {
+    owner = await signUpOwner(t, 'Shown Fields Florist');
+    const types = new Map<string, FieldInfo[]>();
+    fieldsOf = async (name) => {
+      if (!types.has(name)) types.set(name, (await owner.client.ok(TYPE, { name })).__type.fields);
+      return types.get(name) as FieldInfo[];
+    };
+    const staff = await addMember(t, owner);
+    const full = await create(owner.client, {
+      name: 'Ada Full',
+      company: 'Full Co',
+      email: 'ada@full.example',
+      phone: '+44 20 7946 0000',
+      tags: ['vip', 'wholesale'],
+      notes: 'Prefers mornings',
+      profileFacts: [{ label: 'Birthday', value: 'May' }],
+      ownerId: staff.memberId,
+      cadenceDays: 14,
+    });
+    await create(owner.client, { name: 'Bo Bare' });
+    await owner.client.ok(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, {
+      input: {
+        customerId: full.id,
+        channel: 'PHONE',
+        direction: 'OUTBOUND',
+        purpose: 'RELATIONSHIP',
+        sentiment: 1,
+        summary: 'Thanked her for the referral',
+      },
+    });
+  });
+
+  /** What `customer(id)` answers (it reads every column) against each row of a list showing only `selection`. */
+  async function expectListShowsAsCustomer(selection: string) {
+    const { customers } = await owner.client.ok(
+      `{ customers(first: 50) { edges { node { id ${selection} } } } }`,
+    );
+    expect(customers.edges).toHaveLength(2);
+    for (const { node } of customers.edges) {
+      const { customer } = await owner.client.ok(
+        `query($id: ID!) { customer(id: $id) { id ${selection} } }`,
+        {
+          id: node.id,
+        },
+      );
+      expect(node).toEqual(customer);
+    }
+  }
+
+  it('answers each customer field shown alone as the customer itself does', async () => {
+    const fields = await fieldsOf('Customer');
+    expect(fields.length).toBeGreaterThan(15);
+    for (const field of fields) {
+      if (field.args.some((arg) => arg.type.kind === 'NON_NULL')) continue;
+      await expectListShowsAsCustomer(await selectionOf(field, 2));
+    }
+  });
+
+  it("answers each of the owner's fields shown alone, and everything at once", async () => {
+    for (const field of await fieldsOf('Member'))
+      await expectListShowsAsCustomer(`owner { ${await selectionOf(field, 1)} }`);
+    await expectListShowsAsCustomer(await everything('Customer', 1));
+  });
+
+  it('reads through fragments, inline or named', async () => {
+    const { customers } = await owner.client.ok(
+      `{ customers(first: 50, orderBy: NAME) { edges { node { ...Shown ... on Customer { checkInOverdue } } } } }
+       fragment Shown on Customer { name owner { ... on Member { name } } health { band } }`,
+    );
+    expect(customers.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      {
+        name: 'Ada Full',
+        owner: { name: 'Sam Staff' },
+        health: { band: expect.any(String) },
+        checkInOverdue: false,
+      },
+      {
+        name: 'Bo Bare',
+        owner: null,
+        health: { band: expect.any(String) },
+        checkInOverdue: expect.any(Boolean),
+      },
+    ]);
+  });
+});
+
 describe('customers: filters', () => {
   let owner: SignedIn;
   let staff: SignedIn;

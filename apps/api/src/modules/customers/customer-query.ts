@@ -1,22 +1,90 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { rawHydrator } from '../../database/raw-hydration';
 import { MemberEntity } from '../members/member.entity';
+import type { MemberModel } from '../members/member.model';
 import { CustomerEntity } from './customer.entity';
+import type { CustomerModel } from './customer.model';
 
 /**
  * Joins a customer query's owner (`c`) in the same statement, so that `owner` (like `cadenceDays`, a
  * virtual column) is a plain property of every row of a list. Every customer GraphQL shows is read so.
  */
 export const withOwner = (query: SelectQueryBuilder<CustomerEntity>): SelectQueryBuilder<CustomerEntity> =>
-  query.leftJoinAndMapOne(
-    'c.ownerMember',
-    MemberEntity,
-    'o',
-    'o.workspace_id = c.workspace_id and o.id = c.owner_id',
-  );
+  query.leftJoinAndMapOne('c.ownerMember', MemberEntity, 'o', OWNER_JOIN);
+
+const OWNER_JOIN = 'o.workspace_id = c.workspace_id and o.id = c.owner_id';
 
 /** Customers as GraphQL shows them, as `c`. */
 export const customerQuery = (em: EntityManager) => withOwner(em.createQueryBuilder(CustomerEntity, 'c'));
+
+/** The GraphQL fields a list shows of each customer, and of each customer's owner. */
+export interface ShownFields {
+  customer: ReadonlySet<string>;
+  owner: ReadonlySet<string>;
+}
+
+/**
+ * The properties each GraphQL field of a customer is resolved from, beside its key (always read;
+ * fields of other resolvers, such as the timeline, need only the key). Typed by the model, so that a
+ * new field cannot be forgotten here.
+ */
+const CUSTOMER_COLUMNS: { [F in keyof CustomerModel]: readonly (keyof CustomerEntity)[] } = {
+  id: [],
+  name: ['name'],
+  company: ['company'],
+  email: ['email'],
+  phone: ['phone'],
+  tags: ['tags'],
+  notes: ['notes'],
+  profileFacts: ['profileFacts'],
+  owner: ['ownerId'],
+  cadenceDays: ['cadenceDays'],
+  ownCadenceDays: ['ownCadenceDays'],
+  status: ['status'],
+  createdAt: ['createdAt'],
+  lastRelationshipContactAt: ['lastRelationshipContactAt'],
+  nextCheckInDueAt: ['nextCheckInDueAt'],
+  checkInOverdue: ['nextCheckInDueAt'],
+  health: ['healthScore', 'healthBand'],
+  version: ['version'],
+};
+
+/** As CUSTOMER_COLUMNS, for a member (the workspace is loaded by the member's key). */
+const MEMBER_COLUMNS: { [F in keyof MemberModel]: readonly (keyof MemberEntity)[] } = {
+  id: [],
+  name: ['name'],
+  email: ['email'],
+  role: ['role'],
+  workspace: [],
+  removedAt: ['removedAt'],
+};
+
+/** `alias`'s key and the columns `fields` are resolved from, by `columns`. */
+function columnsShowing(
+  alias: string,
+  columns: Record<string, readonly string[]>,
+  fields: ReadonlySet<string>,
+) {
+  const properties = new Set(['workspaceId', 'id']);
+  for (const field of fields) for (const property of columns[field] ?? []) properties.add(property);
+  return [...properties].map((property) => `${alias}.${property}`);
+}
+
+/**
+ * Selects, of customers (`c`) and their owners, the columns of the fields a list shows, and joins the
+ * owners only when shown: a page reads and parses what it shows (pg's parsing of unshown columns cost
+ * a fifth of a customers page's CPU).
+ */
+export function selectShown(
+  query: SelectQueryBuilder<CustomerEntity>,
+  shown: ShownFields,
+): SelectQueryBuilder<CustomerEntity> {
+  query.select(columnsShowing('c', CUSTOMER_COLUMNS, shown.customer));
+  if (!shown.customer.has('owner')) return query;
+  return query
+    .leftJoin(MemberEntity, 'o', OWNER_JOIN)
+    .addSelect(columnsShowing('o', MEMBER_COLUMNS, shown.owner));
+}
 
 /**
  * The customers (with their owners) of a `customerQuery`, in its order, and the raw rows they were built

@@ -2,7 +2,7 @@ import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql'
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/decorators';
-import { selectsField, selectsPath } from '../../graphql/selection';
+import { selectedFields, selectsField, selectsPath } from '../../graphql/selection';
 import { CustomerConnection, CustomerModel, CustomerOrderEnum } from './customer.model';
 import { CustomersService } from './customers.service';
 import { CreateCustomerInput, CustomerFilterInput, UpdateCustomerInput } from './dto/customer.inputs';
@@ -29,7 +29,11 @@ export class CustomersResolver {
     // best action (the dashboard's lists) reads it with the page rather than their health documents.
     const countTotal = selectsField(info, 'totalCount');
     const nextBestAction = selectsPath(info, ['edges', 'node', 'health', 'nextBestAction']);
-    return this.service.list(actor, { first, after, filter, orderBy }, { countTotal, nextBestAction });
+    const shown = {
+      customer: selectedFields(info, ['edges', 'node']),
+      owner: selectedFields(info, ['edges', 'node', 'owner']),
+    };
+    return this.service.list(actor, { first, after, filter, orderBy }, { countTotal, nextBestAction, shown });
   }
 
   @Mutation(() => CustomerModel)
