@@ -50,6 +50,11 @@ export async function runLoad(
   return cannon(load, settings.connections, settings.seconds);
 }
 
+/** Runs `load` for `seconds` with `settings`' connections, unmeasured. */
+export async function warmUp(load: Load, settings: LoadSettings, seconds: number): Promise<void> {
+  await cannon(load, settings.connections, seconds);
+}
+
 async function cannon(load: Load, connections: number, seconds: number): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
