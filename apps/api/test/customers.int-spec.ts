@@ -9,6 +9,7 @@ import {
   startTestApp,
   type TestApp,
 } from './support/harness';
+import { fullAndBareCustomers } from './support/seed';
 
 const CUSTOMER_FIELDS = `id name company email phone tags notes profileFacts { label value } owner { id }
   cadenceDays ownCadenceDays status createdAt`;
@@ -560,29 +561,7 @@ describe('customers: a list reads the columns of the fields it shows', () => {
       if (!types.has(name)) types.set(name, (await owner.client.ok(TYPE, { name })).__type.fields);
       return types.get(name) as FieldInfo[];
     };
-    const staff = await addMember(t, owner);
-    const full = await create(owner.client, {
-      name: 'Ada Full',
-      company: 'Full Co',
-      email: 'ada@full.example',
-      phone: '+44 20 7946 0000',
-      tags: ['vip', 'wholesale'],
-      notes: 'Prefers mornings',
-      profileFacts: [{ label: 'Birthday', value: 'May' }],
-      ownerId: staff.memberId,
-      cadenceDays: 14,
-    });
-    await create(owner.client, { name: 'Bo Bare' });
-    await owner.client.ok(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, {
-      input: {
-        customerId: full.id,
-        channel: 'PHONE',
-        direction: 'OUTBOUND',
-        purpose: 'RELATIONSHIP',
-        sentiment: 1,
-        summary: 'Thanked her for the referral',
-      },
-    });
+    await fullAndBareCustomers(t, owner);
   });
 
   /** What `customer(id)` answers (it reads every column) against each row of a list showing only `selection`. */
@@ -624,13 +603,13 @@ describe('customers: a list reads the columns of the fields it shows', () => {
     );
     expect(customers.edges.map((e: { node: unknown }) => e.node)).toEqual([
       {
-        name: 'Ada Full',
+        name: 'Ada Lovelace',
         owner: { name: 'Sam Staff' },
         health: { band: expect.any(String) },
         checkInOverdue: false,
       },
       {
-        name: 'Bo Bare',
+        name: 'Bare customer',
         owner: null,
         health: { band: expect.any(String) },
         checkInOverdue: expect.any(Boolean),

@@ -3,7 +3,8 @@ import { Db } from '../src/database/db.service';
 import { rawHydrator } from '../src/database/raw-hydration';
 import { customerQuery, readCustomers } from '../src/modules/customers/customer-query';
 import { InteractionEntity } from '../src/modules/interactions/interaction.entity';
-import { addMember, signUpOwner, startTestApp, type TestApp } from './support/harness';
+import { signUpOwner, startTestApp, type TestApp } from './support/harness';
+import { fullAndBareCustomers } from './support/seed';
 
 let t: TestApp;
 
@@ -12,36 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
-const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
-
 it('builds customers and their owners exactly as TypeORM does, with or without the health document', async () => {
   const owner = await signUpOwner(t, 'Hydration Bakery');
-  const staff = await addMember(t, owner, 'STAFF');
-  const full = await owner.client.ok(CREATE, {
-    input: {
-      name: 'Ada Lovelace',
-      company: 'Analytical Engines',
-      email: 'ada@example.com',
-      phone: '+44 20 7946 0000',
-      tags: ['vip', 'wholesale'],
-      notes: 'Prefers mornings',
-      profileFacts: [{ label: 'Goal', value: 'Open a second shop' }],
-      ownerId: staff.memberId,
-      cadenceDays: 14,
-    },
-  });
-  await owner.client.ok(CREATE, { input: { name: 'Bare customer' } });
-  await owner.client.ok(LOG, {
-    input: {
-      customerId: full.createCustomer.id,
-      channel: 'PHONE',
-      direction: 'OUTBOUND',
-      purpose: 'RELATIONSHIP',
-      sentiment: 2,
-      summary: 'Thanks for the order',
-    },
-  });
+  const { staff } = await fullAndBareCustomers(t, owner);
 
   const db = t.app.get(Db);
   for (const withDocument of [false, true]) {

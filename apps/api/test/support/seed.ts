@@ -52,6 +52,32 @@ export const observationInput = (touchpointId: string, rating = 3) => ({
 });
 
 /** The ids a workspace hands out (a customer cursor among them), or made-up ones of the same shapes. */
+/**
+ * Two customers at the ends of what a customer holds: "Ada Lovelace", with every profile field, a
+ * STAFF owner and a relationship contact, and "Bare customer", with a name only.
+ */
+export async function fullAndBareCustomers(t: TestApp, owner: SignedIn) {
+  const staff = await addMember(t, owner);
+  const input = {
+    name: 'Ada Lovelace',
+    company: 'Analytical Engines',
+    email: 'ada@example.com',
+    phone: '+44 20 7946 0000',
+    tags: ['vip', 'wholesale'],
+    notes: 'Prefers mornings',
+    profileFacts: [{ label: 'Goal', value: 'Open a second shop' }],
+    ownerId: staff.memberId,
+    cadenceDays: 14,
+  };
+  const fullId: string = (await owner.client.ok(CREATE_CUSTOMER, { input })).createCustomer.id;
+  const bareId: string = (await owner.client.ok(CREATE_CUSTOMER, { input: { name: 'Bare customer' } }))
+    .createCustomer.id;
+  await owner.client.ok(LOG_INTERACTION, {
+    input: interactionInput(fullId, { sentiment: 2, summary: 'Thanks for the order' }),
+  });
+  return { staff, fullId, bareId };
+}
+
 export interface Ids {
   memberId: string;
   customerId: string;
