@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { Channel, Direction, InteractionPurpose } from '@rapport/domain';
 import { Pool } from 'pg';
 import { tokenHash } from '../auth/tokens';
 import { APP_ROLE_STARTUP_OPTIONS } from '../database/app-role';
 import { beginSql } from '../database/db.service';
-import { CLAIM_KEY, IDEMPOTENCY_KEY_TTL_HOURS } from '../database/idempotency';
+import { CLAIM_KEY, hashOf, IDEMPOTENCY_KEY_TTL_HOURS } from '../database/idempotency';
 import { send } from '../database/send';
 import { cursor } from '../graphql/connection';
 import { countFromCounts } from '../modules/customers/customer-counts';
@@ -16,9 +16,10 @@ import { refreshCustomers } from '../modules/relationship-health/customer-state.
 /**
  * The benchmark's baseline: the practical ceiling for a Node API on this machine. A bare `http`
  * server with `pg` and hand-written SQL that answers the customers page (50 rows, lowest health
- * first, or the overdue check-ins) in the JSON shape the GraphQL API gives, doing the same essential work: the session cookie
- * looked up, the workspace set for row-level security, the page with its total (from the same
- * customer_counts the app keeps), owners and effective cadences. No framework, no validation beyond that, no GraphQL.
+ * first, or the overdue check-ins) in the JSON shape the GraphQL API gives, doing the same essential
+ * work: the session cookie looked up, the workspace set for row-level security, the page with its
+ * total (from the same customer_counts the app keeps), owners and effective cadences. No framework,
+ * no validation beyond that, no GraphQL.
  *
  * Run by the benchmark as `node dist/bench/baseline-server.js` with DATABASE_URL (the app's login)
  * and PORT; it prints `listening` when ready.
@@ -165,7 +166,7 @@ async function logInteraction(
         workspaceId,
         idempotencyKey,
         'logInteraction',
-        createHash('sha256').update(JSON.stringify(contact)).digest('hex'),
+        hashOf({ operation: 'logInteraction', key: idempotencyKey, args: input }),
         interaction.id,
         IDEMPOTENCY_KEY_TTL_HOURS,
       ]),

@@ -27,7 +27,8 @@ function canonical(value: unknown): string {
   );
 }
 
-const hashOf = ({ operation, args }: KeyedRequest) =>
+/** What tells a retry (same hash) from another request under the same key. */
+export const hashOf = ({ operation, args }: KeyedRequest) =>
   createHash('sha256')
     .update(`${operation}\n${canonical(args)}`)
     .digest('hex');

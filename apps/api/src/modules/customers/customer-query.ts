@@ -5,17 +5,17 @@ import type { MemberModel } from '../members/member.model';
 import { CustomerEntity } from './customer.entity';
 import type { CustomerModel } from './customer.model';
 
-/**
- * Joins a customer query's owner (`c`) in the same statement, so that `owner` (like `cadenceDays`, a
- * virtual column) is a plain property of every row of a list. Every customer GraphQL shows is read so.
- */
-export const withOwner = (query: SelectQueryBuilder<CustomerEntity>): SelectQueryBuilder<CustomerEntity> =>
-  query.leftJoinAndMapOne('c.ownerMember', MemberEntity, 'o', OWNER_JOIN);
-
 const OWNER_JOIN = 'o.workspace_id = c.workspace_id and o.id = c.owner_id';
 
-/** Customers as GraphQL shows them, as `c`. */
-export const customerQuery = (em: EntityManager) => withOwner(em.createQueryBuilder(CustomerEntity, 'c'));
+/**
+ * Customers as GraphQL shows them, as `c`, every column read, with the owner joined in the same
+ * statement so that `owner` (like `cadenceDays`, a virtual column) is a plain property of every row.
+ * A list reads only what it shows instead (`selectShown`).
+ */
+export const customerQuery = (em: EntityManager) =>
+  em
+    .createQueryBuilder(CustomerEntity, 'c')
+    .leftJoinAndMapOne('c.ownerMember', MemberEntity, 'o', OWNER_JOIN);
 
 /** The GraphQL fields a list shows of each customer, and of each customer's owner. */
 export interface ShownFields {

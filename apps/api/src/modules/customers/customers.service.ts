@@ -19,7 +19,7 @@ import { isCurrentMember } from '../members/current-member';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { CustomerEntity } from './customer.entity';
 import { countFromCounts } from './customer-counts';
-import { findCustomer, readCustomers, type ShownFields, selectShown, withOwner } from './customer-query';
+import { findCustomer, readCustomers, type ShownFields, selectShown } from './customer-query';
 
 /** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
 const ORDERS = {
@@ -53,8 +53,8 @@ export class CustomersService {
 
   /**
    * A page of customers; `countTotal: false` leaves `totalCount` unknown (NaN) and spares counting;
-   * `nextBestAction` reads each one's from its health document in the same statement; `shown` reads
-   * only the columns of the fields shown (every column when not given).
+   * `nextBestAction` reads each one's from its health document in the same statement; only the
+   * columns of the `shown` fields are read.
    */
   async list(
     actor: Actor,
@@ -63,7 +63,7 @@ export class CustomersService {
       countTotal = true,
       nextBestAction = false,
       shown,
-    }: { countTotal?: boolean; nextBestAction?: boolean; shown?: ShownFields } = {},
+    }: { countTotal?: boolean; nextBestAction?: boolean; shown: ShownFields },
   ): Promise<Connection<CustomerEntity>> {
     const { first, after, orderBy, filter } = parseInput(customerPageSchema, args);
     const afterId = after ? cursor.decode(after)?.[0] : undefined;
@@ -106,7 +106,7 @@ export class CustomersService {
         );
       }
       for (const column of columns) query.addOrderBy(column, direction);
-      (shown ? selectShown(query, shown) : withOwner(query)).limit(first + 1);
+      selectShown(query, shown).limit(first + 1);
       if (countTotal) query.addSelect(`(${total})`, 'total_count');
       if (nextBestAction) query.addSelect(`c.health ->> 'nextBestAction'`, 'next_best_action');
       const { customers: entities, raw } = await readCustomers<{
