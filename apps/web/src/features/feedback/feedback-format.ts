@@ -1,5 +1,6 @@
 import { ANONYMITY_THRESHOLD, type FeedbackRequestStatus, type SurveyType } from '@rapport/domain';
 import type { BadgeTone } from '@rapport/ui';
+import { utcMonthYear } from '~/app/labels';
 
 /** How many months the charts and the per-touchpoint breakdown cover (this one included). */
 export const FEEDBACK_MONTHS = 6;
@@ -52,8 +53,6 @@ export interface Month {
   label: string;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 /** The last `count` calendar months (UTC), oldest first; the last is the current month. */
 export function lastMonths(now: Date = new Date(), count = FEEDBACK_MONTHS): Month[] {
   const year = now.getUTCFullYear();
@@ -61,7 +60,7 @@ export function lastMonths(now: Date = new Date(), count = FEEDBACK_MONTHS): Mon
   return Array.from({ length: count }, (_, i) => {
     const start = new Date(Date.UTC(year, month - (count - 1) + i, 1));
     const end = new Date(Date.UTC(year, month - (count - 1) + i + 1, 1));
-    return { from: start.toISOString(), to: end.toISOString(), label: monthFormat.format(start) };
+    return { from: start.toISOString(), to: end.toISOString(), label: utcMonthYear(start) };
   });
 }
 

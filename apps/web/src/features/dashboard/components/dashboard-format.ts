@@ -1,4 +1,5 @@
 import type { HealthBandName } from '@rapport/ui';
+import { utcMonthDay } from '~/app/labels';
 
 /** Band order on the dashboard, best first. */
 export const BANDS: readonly HealthBandName[] = ['HEALTHY', 'WATCH', 'AT_RISK'];
@@ -44,12 +45,10 @@ export function describeOverdue(days: number): string {
   return `${days} ${days === 1 ? 'day' : 'days'} overdue`;
 }
 
-const dayFormat = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-
 /** "2025-11-03" (a UTC day, as the API sends it) → "Nov 3". */
 export function formatDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? day : dayFormat.format(date);
+  return Number.isNaN(date.getTime()) ? day : utcMonthDay(date);
 }
 
 /** 0.4 → "40%"; null → "–". */
