@@ -8,6 +8,7 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 import { RedirectIfSignedIn, RequireAuth } from './session';
+import { yieldToMain } from './yield-to-main';
 
 /**
  * A page in its own chunk, fetched the first time its route matches: the initial JavaScript holds only
@@ -63,7 +64,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
         {
           path: '/',
           // RequireAuth renders from the cache once the session has answered (or asks again on a failure).
-          loader: () => client.query({ query: MeDocument }).then(noData, noData),
+          loader: () => afterYield(() => client.query({ query: MeDocument }).then(noData, noData)),
           element: (
             <RequireAuth>
               <AppLayout />
@@ -133,3 +134,12 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
 }
 
 const noData = () => null;
+
+/**
+ * Runs a loader's work in a task of its own: the router runs the loaders of the matched routes in the
+ * task that starts it, and each first query is slow (Apollo Client's code runs for the first time).
+ */
+async function afterYield<T>(work: () => Promise<T>): Promise<T> {
+  await yieldToMain();
+  return work();
+}

@@ -51,11 +51,11 @@ export async function loadDashboard(client: ApolloClient): Promise<null> {
     return null;
   }
   // Starting a query is work too (Apollo prepares its document and reads the cache): one per task, in
-  // page order, while the page's chunk loads.
+  // page order, while the page's chunk loads, none in the router's task that runs this loader.
   void (async () => {
     for (const ask of asks) {
-      ask().catch(() => undefined);
       await yieldToMain();
+      ask().catch(() => undefined);
     }
   })();
   return null;
