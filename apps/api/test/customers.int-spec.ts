@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { CUSTOMER_ORDERS, type CustomerFilter } from '@rapport/domain';
+import { Db } from '../src/database/db.service';
+import { type CustomerPageRequest, CustomerPageStatements } from '../src/modules/customers/customer-page';
 import {
   addMember,
   code,
@@ -706,6 +709,45 @@ describe('customers: filters', () => {
     const result = await owner.client.gql(CUSTOMERS, { filter });
     expect(code(result)).toBe('BAD_USER_INPUT');
     expect(Object.keys(fields(result) ?? {})).toEqual([field]);
+  });
+});
+
+describe('customers: one statement per shape', () => {
+  const request = (changes: Partial<CustomerPageRequest> = {}): CustomerPageRequest => ({
+    orderBy: 'NAME',
+    first: 50,
+    countTotal: true,
+    nextBestAction: false,
+    shown: { customer: new Set(['name', 'owner']), owner: new Set(['name']) },
+    ...changes,
+  });
+  const search = (text: string) => ({ filter: { search: text, tag: null } as CustomerFilter });
+
+  it("builds a shape's statement once, whatever its parameters; another shape has its own", () => {
+    const statements = new CustomerPageStatements();
+    const em = t.app.get(Db).dataSource.manager;
+    const ann = statements.statementFor(em, request(search('Ann')));
+    expect(ann.page).toContain(':q');
+    expect(ann.page).not.toContain('Ann');
+    expect(statements.statementFor(em, request(search('Bob')))).toBe(ann);
+    const sameFieldsReordered = { customer: new Set(['owner', 'name']), owner: new Set(['name']) };
+    expect(statements.statementFor(em, request({ ...search('Bob'), shown: sameFieldsReordered }))).toBe(ann);
+    // A phone-like search also matches digits alone: another statement.
+    expect(statements.statementFor(em, request(search('555 0101'))).page).toContain(':digits');
+    expect(statements.statementFor(em, request({ ...search('Ann'), afterId: randomUUID() })).page).toContain(
+      ':afterId',
+    );
+  });
+
+  it('keeps a bounded number of shapes: a flood of odd ones only rebuilds', () => {
+    const statements = new CustomerPageStatements();
+    const em = t.app.get(Db).dataSource.manager;
+    const first = statements.statementFor(em, request({ first: 1 }));
+    for (let size = 2; size <= 100; size++)
+      for (const orderBy of CUSTOMER_ORDERS) statements.statementFor(em, request({ first: size, orderBy }));
+    const again = statements.statementFor(em, request({ first: 1 }));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
 

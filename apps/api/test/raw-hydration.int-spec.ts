@@ -27,7 +27,7 @@ it('builds customers and their owners exactly as TypeORM does, with or without t
     };
     const [typeorm, ours] = await db.inWorkspace(owner.workspaceId, async (em) => [
       await query(em).getMany(),
-      (await readCustomers(query(em))).customers,
+      await readCustomers(query(em)),
     ]);
     expect(typeorm).toHaveLength(2);
     expect(typeorm[0]?.ownerMember?.id).toBe(staff.memberId);

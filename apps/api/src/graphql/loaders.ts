@@ -112,7 +112,7 @@ function customerLoader(db: Db): TenantLoader<CustomerEntity> {
             ids,
           }),
         )
-      ).customers.map((row) => [row.id, row] as const),
+      ).map((row) => [row.id, row] as const),
     () => null,
   );
 }

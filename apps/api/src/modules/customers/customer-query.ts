@@ -1,4 +1,4 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { rawHydrator } from '../../database/raw-hydration';
 import { MemberEntity } from '../members/member.entity';
 import type { MemberModel } from '../members/member.model';
@@ -86,22 +86,20 @@ export function selectShown(
     .addSelect(columnsShowing('o', MEMBER_COLUMNS, shown.owner));
 }
 
-/**
- * The customers (with their owners) of a `customerQuery`, in its order, and the raw rows they were built
- * from (one per customer: the owner join is to-one), for columns selected beside the entity.
- */
-export async function readCustomers<Raw extends object = object>(
-  query: SelectQueryBuilder<CustomerEntity>,
-): Promise<{ customers: CustomerEntity[]; raw: (Raw & Record<string, unknown>)[] }> {
-  const customerOf = rawHydrator(query.connection, CustomerEntity, 'c');
-  const ownerOf = rawHydrator(query.connection, MemberEntity, 'o');
-  const raw: (Raw & Record<string, unknown>)[] = await query.getRawMany();
-  const customers = raw.map((row) => {
+/** Customers (with their owners, when joined) from the raw rows of a customers statement, in order. */
+export function hydrateCustomers(connection: DataSource, raw: Record<string, unknown>[]): CustomerEntity[] {
+  const customerOf = rawHydrator(connection, CustomerEntity, 'c');
+  const ownerOf = rawHydrator(connection, MemberEntity, 'o');
+  return raw.map((row) => {
     const customer = customerOf(row) as CustomerEntity;
     customer.ownerMember = ownerOf(row);
     return customer;
   });
-  return { customers, raw };
+}
+
+/** The customers (with their owners) of a `customerQuery`, in its order. */
+export async function readCustomers(query: SelectQueryBuilder<CustomerEntity>): Promise<CustomerEntity[]> {
+  return hydrateCustomers(query.connection, await query.getRawMany());
 }
 
 /** One customer of the workspace as GraphQL shows it (with its whole health document if asked), or null. */
@@ -113,5 +111,5 @@ export async function findCustomer(
 ): Promise<CustomerEntity | null> {
   const query = customerQuery(em).where('c.workspace_id = :workspaceId and c.id = :id', { workspaceId, id });
   if (healthDocument) query.addSelect('c.healthDocument');
-  return (await readCustomers(query)).customers[0] ?? null;
+  return (await readCustomers(query))[0] ?? null;
 }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   type CreateCustomerInput,
-  type CustomerOrder,
   createCustomerSchema,
   customerPageSchema,
   type UpdateCustomerInput,
   updateCustomerSchema,
 } from '@rapport/domain';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
 import { createOnce } from '../../database/idempotency';
@@ -18,25 +17,20 @@ import { definedOnly, isUuid, parseInput } from '../../graphql/parse-input';
 import { isCurrentMember } from '../members/current-member';
 import { CustomerStateService } from '../relationship-health/customer-state.service';
 import { CustomerEntity } from './customer.entity';
-import { countFromCounts } from './customer-counts';
-import { findCustomer, readCustomers, type ShownFields, selectShown } from './customer-query';
+import { type CustomerPageRequest, CustomerPageStatements, pageParameters } from './customer-page';
+import { findCustomer, hydrateCustomers, type ShownFields } from './customer-query';
 
-/** Each order's sort key (unique thanks to the id), all in one direction so a row comparison pages it. */
-const ORDERS = {
-  NAME: { columns: ['lower(c.name)', 'c.id'], direction: 'ASC' },
-  CREATED_AT: { columns: ['c.created_at', 'c.id'], direction: 'DESC' },
-  HEALTH_ASC: { columns: ['c.health_score', 'c.id'], direction: 'ASC' },
-  HEALTH_DESC: { columns: ['c.health_score', 'c.id'], direction: 'DESC' },
-  NEXT_CHECK_IN_DUE: { columns: ['c.next_check_in_due_at', 'c.id'], direction: 'ASC' },
-} as const satisfies Record<CustomerOrder, unknown>;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
-/** The characters a phone number is written with (as the domain's phone rule allows). */
-const PHONE_CHARACTERS = /^[+()\d\s.\-/]+$/;
+/** The customer id a page's cursor carries; BAD_USER_INPUT when it carries none. */
+function cursorId(after: string): string {
+  const id = cursor.decode(after)?.[0];
+  if (typeof id !== 'string' || !isUuid(id)) throw badUserInput({ after: 'Invalid cursor' });
+  return id;
+}
 
 @Injectable()
 export class CustomersService {
+  private readonly pageStatements = new CustomerPageStatements();
+
   constructor(
     private readonly db: Db,
     private readonly customerState: CustomerStateService,
@@ -66,59 +60,32 @@ export class CustomersService {
     }: { countTotal?: boolean; nextBestAction?: boolean; shown: ShownFields },
   ): Promise<Connection<CustomerEntity>> {
     const { first, after, orderBy, filter } = parseInput(customerPageSchema, args);
-    const afterId = after ? cursor.decode(after)?.[0] : undefined;
-    if (after && (typeof afterId !== 'string' || !isUuid(afterId)))
-      throw badUserInput({ after: 'Invalid cursor' });
+    const afterId = after ? cursorId(after) : undefined;
+    const request: CustomerPageRequest = {
+      filter,
+      orderBy,
+      first,
+      afterId,
+      countTotal,
+      nextBestAction,
+      shown,
+    };
     const { workspaceId } = actor;
+    const parameters = pageParameters(workspaceId, request);
 
     return this.db.inWorkspace(workspaceId, async (em) => {
-      const query = em
-        .createQueryBuilder(CustomerEntity, 'c')
-        .where('c.workspace_id = :workspaceId', { workspaceId })
-        .andWhere('c.status = :status', { status: filter?.status ?? 'ACTIVE' });
-      if (filter?.search) this.whereMatches(query, filter.search);
-      if (filter?.tag) query.andWhere(':tag = any(c.tags)', { tag: filter.tag });
-      if (filter?.ownerId) query.andWhere('c.owner_id = :ownerId', { ownerId: filter.ownerId });
-      if (filter?.band) query.andWhere('c.health_band = :band', { band: filter.band });
-      if (typeof filter?.checkInOverdue === 'boolean') {
-        // Overdue once the due instant has passed (the domain's isCheckInOverdue).
-        query.andWhere(`c.next_check_in_due_at ${filter.checkInOverdue ? '<' : '>='} now()`);
-      }
-      // The total rides along with the page as an uncorrelated subquery (run once): from the customer
-      // counts when they can answer the filter, else by counting the matching rows.
-      const countable = !filter?.search && !filter?.tag && !filter?.ownerId;
-      const total = countable
-        ? countFromCounts({
-            workspace: ':workspaceId',
-            status: ':status',
-            band: filter?.band ? ':band' : null,
-            overdue: filter?.checkInOverdue ?? null,
-          })
-        : query.clone().select('count(*)::int').getQuery();
-
-      const { columns, direction } = ORDERS[orderBy];
-      if (afterId) {
-        // Keyset paging: rows strictly after the cursor's row in the chosen order.
-        const anchor = columns.map((c) => c.replaceAll('c.', 'a.')).join(', ');
-        query.andWhere(
-          `(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (select ${anchor} from customers a where a.workspace_id = :workspaceId and a.id = :afterId)`,
-          { afterId },
-        );
-      }
-      for (const column of columns) query.addOrderBy(column, direction);
-      selectShown(query, shown).limit(first + 1);
-      if (countTotal) query.addSelect(`(${total})`, 'total_count');
-      if (nextBestAction) query.addSelect(`c.health ->> 'nextBestAction'`, 'next_best_action');
-      const { customers: entities, raw } = await readCustomers<{
-        total_count?: number;
-        next_best_action?: string;
-      }>(query);
+      const statement = this.pageStatements.statementFor(em, request);
+      const raw: { total_count?: number; next_best_action?: string }[] = await em.query(
+        ...em.connection.driver.escapeQueryWithParameters(statement.page, parameters),
+      );
+      const entities = hydrateCustomers(em.connection, raw);
       if (nextBestAction) {
         for (const [i, customer] of entities.entries()) customer.nextBestAction = raw[i]?.next_best_action;
       }
       if (!countTotal) return toConnection(entities, first, Number.NaN, (node) => [node.id]);
       // Past the last page there is no row to carry it: then it takes a statement of its own.
-      const totalCount = raw[0]?.total_count ?? (afterId ? await this.countAlone(em, total, query) : 0);
+      const totalCount =
+        raw[0]?.total_count ?? (afterId ? await this.countAlone(em, statement.total, parameters) : 0);
       return toConnection(entities, first, totalCount, (node) => [node.id]);
     });
   }
@@ -182,12 +149,10 @@ export class CustomersService {
   }
 
   /** The total of a page past the last one, as its own statement with the page's parameters. */
-  private async countAlone(em: EntityManager, total: string, page: SelectQueryBuilder<CustomerEntity>) {
-    const [sql, parameters] = em.connection.driver.escapeQueryWithParameters(
-      `select (${total}) as count`,
-      page.getParameters(),
+  private async countAlone(em: EntityManager, total: string, parameters: Record<string, unknown>) {
+    const [counted] = await em.query(
+      ...em.connection.driver.escapeQueryWithParameters(`select (${total}) as count`, parameters),
     );
-    const [counted] = await em.query(sql, parameters);
     return counted.count as number;
   }
 
@@ -208,21 +173,5 @@ export class CustomersService {
     if (ownerId && !(await isCurrentMember(em, workspaceId, ownerId))) {
       throw badUserInput({ ownerId: 'No such member' });
     }
-  }
-
-  /**
-   * Name, company, email or phone contain the text, case-insensitively; a search that looks like a
-   * phone number also matches phones by digits alone (digits inside other words do not).
-   */
-  private whereMatches(query: SelectQueryBuilder<CustomerEntity>, search: string) {
-    const digits = search.replace(/\D/g, '');
-    const phoneLike = PHONE_CHARACTERS.test(search) && digits.length >= 3;
-    const phoneDigits = phoneLike
-      ? ` or regexp_replace(coalesce(c.phone, ''), '\\D', '', 'g') like :digits`
-      : '';
-    query.andWhere(
-      `(c.name ilike :q or c.company ilike :q or c.email ilike :q or c.phone ilike :q${phoneDigits})`,
-      { q: `%${escapeLike(search)}%`, digits: `%${digits}%` },
-    );
   }
 }
