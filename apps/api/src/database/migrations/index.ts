@@ -15,6 +15,7 @@ import { ContactDays1764840000000 } from './1764840000000-contact-days';
 import { CustomerCounts1764850000000 } from './1764850000000-customer-counts';
 import { ContactDaysToday1764860000000 } from './1764860000000-contact-days-today';
 import { CustomerCountsPast1764870000000 } from './1764870000000-customer-counts-past';
+import { CustomersByBandAndScore1764880000000 } from './1764880000000-customers-by-band-and-score';
 
 /** Every migration, oldest first. Landed migrations are never edited; add a new one. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CustomerCounts1764850000000,
   ContactDaysToday1764860000000,
   CustomerCountsPast1764870000000,
+  CustomersByBandAndScore1764880000000,
 ];
