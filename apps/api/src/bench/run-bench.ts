@@ -96,7 +96,6 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return cookie;
 }
 
-/** Sends one request of a load and fails loudly on an error answer, so no load measures errors. */
 /** One request of the load, answered 2xx without GraphQL errors (else the run stops): its JSON. */
 async function check(name: string, load: Load): Promise<unknown> {
   const res = await fetch(load.url, {
@@ -156,13 +155,13 @@ interface WebBudgetsReport {
   lighthouse: { mobile: WebResult['lighthouse'] };
 }
 
-/** The web client's budgets, from apps/web/perf/web-budgets.mjs against the running app. */
 /**
  * Lighthouse runs per page, the run with the median score reported: its scores of one build spread by
  * 15 points here (the dashboard: 70–87 in one session); Lighthouse's variability guide advises five.
  */
 const LIGHTHOUSE_RUNS = 5;
 
+/** The web client's budgets, from apps/web/perf/web-budgets.mjs against the running app. */
 async function measureWeb(base: string, cookie: string, feedbackPath: string): Promise<WebResult> {
   const args = [
     '--json',

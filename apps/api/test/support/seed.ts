@@ -51,7 +51,6 @@ export const observationInput = (touchpointId: string, rating = 3) => ({
   wouldReturn: false,
 });
 
-/** The ids a workspace hands out (a customer cursor among them), or made-up ones of the same shapes. */
 /**
  * Two customers at the ends of what a customer holds: "Ada Lovelace", with every profile field, a
  * STAFF owner and a relationship contact, and "Bare customer", with a name only.
@@ -78,6 +77,7 @@ export async function fullAndBareCustomers(t: TestApp, owner: SignedIn) {
   return { staff, fullId, bareId };
 }
 
+/** The ids a workspace hands out (a customer cursor among them), or made-up ones of the same shapes. */
 export interface Ids {
   memberId: string;
   customerId: string;
