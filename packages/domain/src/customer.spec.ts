@@ -6,6 +6,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_PROFILE_FACTS,
   MAX_TAGS,
+  phoneSearchDigits,
   profileFactSchema,
   updateCustomerSchema,
 } from './customer';
@@ -368,6 +369,26 @@ describe('customerFilterSchema', () => {
     },
   ])('refuses $case', ({ input, fields }) => {
     expect(validate(customerFilterSchema, input)).toEqual({ ok: false, fields });
+  });
+});
+
+describe('phoneSearchDigits', () => {
+  it.each([
+    ['(555) 010', '555010'],
+    ['+1 555-010-2030', '15550102030'],
+    ['777 8888', '7778888'],
+    ['12/34.5', '12345'],
+  ])('reads %s as a phone number: %s', (search, digits) => {
+    expect(phoneSearchDigits(search)).toBe(digits);
+  });
+
+  it.each([
+    ['digits inside a name', 'Studio 777'],
+    ['fewer than three digits', '(55)'],
+    ['no digits', '+ - /'],
+    ['a percent sign', '100%'],
+  ])('reads %s as text', (_, search) => {
+    expect(phoneSearchDigits(search)).toBeNull();
   });
 });
 

@@ -89,6 +89,19 @@ export const customerFilterSchema = z.object({
 });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 
+/** Written only with the characters of a phone number (any spacing, as a search may be typed). */
+const PHONE_LIKE = /^[+()\d\s.\-/]+$/;
+
+/**
+ * The digits a customers search also matches phones by, when it looks like a phone number (phone
+ * characters only, three digits at least: "(555) 010" finds "+1 555-010-2030"); null for any other
+ * search, whose digits may be part of a name ("Studio 777").
+ */
+export function phoneSearchDigits(search: string): string | null {
+  const digits = search.replace(/\D/g, '');
+  return PHONE_LIKE.test(search) && digits.length >= 3 ? digits : null;
+}
+
 /** Paging arguments; `null` means the same as leaving the argument out. */
 export const customerPageSchema = z.object({
   first: z

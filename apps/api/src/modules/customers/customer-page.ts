@@ -1,4 +1,4 @@
-import type { CustomerFilter, CustomerOrder } from '@rapport/domain';
+import { type CustomerFilter, type CustomerOrder, phoneSearchDigits } from '@rapport/domain';
 import type { EntityManager } from 'typeorm';
 import { CustomerEntity } from './customer.entity';
 import { countFromCounts } from './customer-counts';
@@ -13,14 +13,7 @@ const ORDERS = {
   NEXT_CHECK_IN_DUE: { columns: ['c.next_check_in_due_at', 'c.id'], direction: 'ASC' },
 } as const satisfies Record<CustomerOrder, unknown>;
 
-/** The characters a phone number is written with (as the domain's phone rule allows). */
-const PHONE_CHARACTERS = /^[+()\d\s.\-/]+$/;
-
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
-/** A search that looks like a phone number also matches phones by its digits alone. */
-const isPhoneLike = (search: string) =>
-  PHONE_CHARACTERS.test(search) && search.replace(/\D/g, '').length >= 3;
 
 /** A page of customers as asked: the validated arguments, the cursor's row and what the answer needs. */
 export interface CustomerPageRequest {
@@ -63,7 +56,7 @@ function shapeOf(request: CustomerPageRequest): PageShape {
     after: request.afterId !== undefined,
     countTotal: request.countTotal,
     nextBestAction: request.nextBestAction,
-    search: search ? (isPhoneLike(search) ? 'phone' : 'text') : null,
+    search: search ? (phoneSearchDigits(search) === null ? 'text' : 'phone') : null,
     tag: !!filter?.tag,
     ownerId: !!filter?.ownerId,
     band: !!filter?.band,
@@ -79,7 +72,8 @@ export function pageParameters(workspaceId: string, request: CustomerPageRequest
   const parameters: Record<string, unknown> = { workspaceId, status: filter?.status ?? 'ACTIVE' };
   if (filter?.search) {
     parameters.q = `%${escapeLike(filter.search)}%`;
-    parameters.digits = `%${filter.search.replace(/\D/g, '')}%`;
+    const digits = phoneSearchDigits(filter.search);
+    if (digits !== null) parameters.digits = `%${digits}%`;
   }
   if (filter?.tag) parameters.tag = filter.tag;
   if (filter?.ownerId) parameters.ownerId = filter.ownerId;
