@@ -186,6 +186,34 @@ describe('CustomersPage', () => {
     expect(screen.getByRole('textbox', { name: 'Tag' })).toHaveValue('');
   });
 
+  it('says a refused search under the search field, keeping the last answer', async () => {
+    const user = userEvent.setup();
+    const long = 'x'.repeat(201);
+    renderPage([
+      { request: customersRequest(), result: page([customer(1)], 1) },
+      {
+        request: customersRequest({ search: long }),
+        result: {
+          errors: [
+            graphqlError('BAD_USER_INPUT', 'Some fields are invalid', {
+              'filter.search': 'At most 200 characters',
+            }),
+          ],
+        },
+      },
+    ]);
+    await screen.findByRole('link', { name: 'Customer 1' });
+    const searchBox = screen.getByRole('searchbox', { name: 'Search' });
+    await user.click(searchBox);
+    await user.paste(long);
+
+    await waitFor(() => expect(searchBox).toHaveAccessibleDescription('At most 200 characters'));
+    expect(searchBox).toHaveAttribute('aria-invalid', 'true');
+    // The field names the problem; no page-level alert repeats it vaguely.
+    expect(screen.queryByText('Some fields are invalid')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Customer 1' })).toBeInTheDocument();
+  });
+
   it('shows health, the last non-sales contact and the next check-in, overdue marked', async () => {
     renderPage([
       {

@@ -113,6 +113,12 @@ export function CustomersPage() {
   const connection = shown?.customers;
   const customers = connection?.edges.map((edge) => edge.node) ?? [];
 
+  // A refused search or tag (too long) is said under its own field; the page keeps the last answer.
+  const described = error ? describeError(error) : null;
+  const searchError = described?.fields['filter.search'];
+  const tagError = described?.fields['filter.tag'];
+  const fieldError = searchError ?? tagError;
+
   const offset = pages.at(-1)?.offset ?? 0;
   const nextPage = () => {
     const next = connection?.pageInfo.endCursor;
@@ -139,7 +145,7 @@ export function CustomersPage() {
     body = (
       <ErrorState
         title="Could not load customers"
-        message={error ? describeError(error).message : undefined}
+        message={described?.message}
         onRetry={() => void refetch()}
       />
     );
@@ -229,6 +235,7 @@ export function CustomersPage() {
               type="search"
               placeholder="Name, company, email or phone"
               value={search}
+              error={searchError}
               onChange={(e) => setSearch(e.target.value)}
               autoComplete="off"
             />
@@ -237,6 +244,7 @@ export function CustomersPage() {
             label="Tag"
             placeholder="Any tag"
             value={tagText}
+            error={tagError}
             onChange={(e) => setTagText(e.target.value)}
             autoComplete="off"
           />
@@ -277,9 +285,9 @@ export function CustomersPage() {
             </>
           )}
         </div>
-        {error && connection && (
+        {described && connection && !fieldError && (
           <Alert tone="danger" className="page-notice">
-            {describeError(error).message}
+            {described.message}
           </Alert>
         )}
         {body}
