@@ -5,14 +5,8 @@
 import type { MockLink } from '@apollo/client/testing';
 import type { HealthBand } from '~/gql/graphql';
 import { graphqlError, ownerMember, staffMember } from '~/test/render';
-import { DASHBOARD_DAYS, DASHBOARD_LIST_SIZE } from './components/dashboard-format';
-import {
-  AtRiskCustomersDocument,
-  ContactMixDocument,
-  DashboardSummaryDocument,
-  HealthTrendDocument,
-  OverdueCheckInsDocument,
-} from './graphql/dashboard.graphql';
+import { DashboardDocument } from './graphql/dashboard.graphql';
+import { dashboardVariables } from './load-dashboard';
 
 type Mock = MockLink.MockedResponse;
 
@@ -68,7 +62,7 @@ export function atRiskCustomer(n: number, score: number, nextBestAction: string)
   };
 }
 
-function connection<T extends { id: string }>(nodes: T[], totalCount = nodes.length) {
+export function connection<T extends { id: string }>(nodes: T[], totalCount = nodes.length) {
   return {
     __typename: 'CustomerConnection' as const,
     totalCount,
@@ -76,73 +70,77 @@ function connection<T extends { id: string }>(nodes: T[], totalCount = nodes.len
   };
 }
 
-export function summaryMock(
-  counts: {
-    healthy: number;
-    watch: number;
-    atRisk: number;
-    averageScore: number | null;
-    checkInsOverdue: number;
-  },
-  customers = counts.healthy + counts.watch + counts.atRisk,
-): Mock {
+export interface BandCounts {
+  healthy: number;
+  watch: number;
+  atRisk: number;
+  averageScore: number | null;
+  checkInsOverdue: number;
+}
+
+export interface TrendPoint {
+  day: string;
+  averageScore: number;
+  healthy: number;
+  watch: number;
+  atRisk: number;
+}
+
+export interface ContactMixRow {
+  id: string;
+  name: string;
+  relationship: number;
+  total: number;
+}
+
+/** What the dashboard's answer holds, section by section (the contact mix only for owners). */
+export interface DashboardAnswer {
+  summary: BandCounts;
+  /** Every customer of the workspace; by default those of the bands. */
+  customers?: number;
+  overdue: ReturnType<typeof overdueCustomer>[];
+  overdueTotal?: number;
+  atRisk: ReturnType<typeof atRiskCustomer>[];
+  atRiskTotal?: number;
+  trend: TrendPoint[];
+  contactMix?: ContactMixRow[];
+}
+
+/** The dashboard's query answered with `answer`, for an owner (with the contact mix) or staff. */
+export function dashboardMock(answer: DashboardAnswer, { isOwner = true } = {}): Mock {
+  const { summary, overdue, atRisk, trend, contactMix = [] } = answer;
   return {
-    request: { query: DashboardSummaryDocument },
+    request: { query: DashboardDocument, variables: dashboardVariables(isOwner) },
     result: {
       data: {
-        customers: { __typename: 'CustomerConnection', totalCount: customers },
-        healthSummary: { __typename: 'HealthSummary', ...counts },
+        customers: {
+          __typename: 'CustomerConnection',
+          totalCount: answer.customers ?? summary.healthy + summary.watch + summary.atRisk,
+        },
+        healthSummary: { __typename: 'HealthSummary', ...summary },
+        overdueCustomers: connection(overdue, answer.overdueTotal),
+        healthTrend: trend.map((point) => ({ __typename: 'HealthTrendPoint', ...point })),
+        atRiskCustomers: connection(atRisk, answer.atRiskTotal),
+        ...(isOwner
+          ? {
+              contactMix: contactMix.map((row) => ({
+                __typename: 'MemberContactMix',
+                member: { __typename: 'Member', id: row.id, name: row.name },
+                relationship: row.relationship,
+                total: row.total,
+                relationshipShare: row.total === 0 ? null : row.relationship / row.total,
+              })),
+            }
+          : {}),
       },
     },
   };
 }
 
-export function trendMock(
-  points: { day: string; averageScore: number; healthy: number; watch: number; atRisk: number }[],
-): Mock {
+/** The dashboard's query failing on the server's side. */
+export function dashboardErrorMock({ isOwner = true } = {}): Mock {
   return {
-    request: { query: HealthTrendDocument, variables: { days: DASHBOARD_DAYS } },
-    result: { data: { healthTrend: points.map((p) => ({ __typename: 'HealthTrendPoint', ...p })) } },
-  };
-}
-
-export function contactMixMock(
-  rows: { id: string; name: string; relationship: number; total: number }[],
-  variables: Mock['request']['variables'] = { days: DASHBOARD_DAYS },
-): Mock {
-  return {
-    request: { query: ContactMixDocument, variables },
-    result: {
-      data: {
-        contactMix: rows.map((r) => ({
-          __typename: 'MemberContactMix',
-          member: { __typename: 'Member', id: r.id, name: r.name },
-          relationship: r.relationship,
-          total: r.total,
-          relationshipShare: r.total === 0 ? null : r.relationship / r.total,
-        })),
-      },
-    },
-  };
-}
-
-export function overdueMock(nodes: ReturnType<typeof overdueCustomer>[], totalCount = nodes.length): Mock {
-  return {
-    request: { query: OverdueCheckInsDocument, variables: { first: DASHBOARD_LIST_SIZE } },
-    result: { data: { customers: connection(nodes, totalCount) } },
-  };
-}
-
-export function atRiskMock(nodes: ReturnType<typeof atRiskCustomer>[], totalCount = nodes.length): Mock {
-  return {
-    request: { query: AtRiskCustomersDocument, variables: { first: DASHBOARD_LIST_SIZE } },
-    result: { data: { customers: connection(nodes, totalCount) } },
-  };
-}
-
-export function errorMock(query: Mock['request']['query'], variables?: Record<string, unknown>): Mock {
-  return {
-    request: { query, ...(variables ? { variables } : {}) },
+    request: { query: DashboardDocument, variables: dashboardVariables(isOwner) },
     result: { errors: [graphqlError('INTERNAL_SERVER_ERROR', 'boom')] },
   };
 }

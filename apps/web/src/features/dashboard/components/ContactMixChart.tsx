@@ -1,12 +1,9 @@
-import { useQuery } from '@apollo/client/react';
 import { Card, EmptyState } from '@rapport/ui';
-import type { ContactMixQuery } from '~/gql/graphql';
-import { ContactMixDocument } from '../graphql/dashboard.graphql';
+import type { DashboardQuery } from '~/gql/graphql';
 import { ChartFrame, lazyDrawing } from './ChartFrame';
 import { DASHBOARD_DAYS, formatShare } from './dashboard-format';
-import { type SectionQuery, SectionState } from './SectionState';
 
-export type MemberContactMix = ContactMixQuery['contactMix'][number];
+export type MemberContactMix = NonNullable<DashboardQuery['contactMix']>[number];
 
 const ContactMixBars = lazyDrawing(() => import('./drawings').then((m) => m.ContactMixBars));
 
@@ -60,35 +57,19 @@ export function ContactMixChart({ rows }: { rows: readonly MemberContactMix[] })
   );
 }
 
-/** OWNER only (the API answers FORBIDDEN to staff): render it for owners, never query it for staff. */
-export function ContactMixCard({ query }: { query?: SectionQuery<ContactMixQuery> }) {
-  const own = useQuery(ContactMixDocument, {
-    variables: { days: DASHBOARD_DAYS },
-    // The route's loader (loadDashboard) has just asked the network.
-    fetchPolicy: 'cache-first',
-    skip: query !== undefined,
-  });
-  const { data, loading, error, refetch } = query ?? own;
-  const rows = data?.contactMix;
+/** OWNER only (the API answers FORBIDDEN to staff): the dashboard asks for it, and shows it, for owners. */
+export function ContactMixCard({ rows }: { rows: readonly MemberContactMix[] }) {
   return (
     <Card title="Non-sales contacts per member" description={`Last ${DASHBOARD_DAYS} days`}>
-      <SectionState
-        what="the contact mix"
-        loading={loading}
-        error={error}
-        hasData={!!rows}
-        onRetry={() => void refetch()}
-      >
-        {rows?.some((row) => row.total > 0) ? (
-          <ContactMixChart rows={rows} />
-        ) : (
-          <EmptyState
-            compact
-            title={`No contacts logged in the last ${DASHBOARD_DAYS} days`}
-            description="Each member's mix of relationship and sales contacts shows here as the team logs them."
-          />
-        )}
-      </SectionState>
+      {rows.some((row) => row.total > 0) ? (
+        <ContactMixChart rows={rows} />
+      ) : (
+        <EmptyState
+          compact
+          title={`No contacts logged in the last ${DASHBOARD_DAYS} days`}
+          description="Each member's mix of relationship and sales contacts shows here as the team logs them."
+        />
+      )}
     </Card>
   );
 }

@@ -1,12 +1,9 @@
-import { useQuery } from '@apollo/client/react';
 import { Card, EmptyState } from '@rapport/ui';
-import type { HealthTrendQuery } from '~/gql/graphql';
-import { HealthTrendDocument } from '../graphql/dashboard.graphql';
+import type { DashboardQuery } from '~/gql/graphql';
 import { ChartFrame, lazyDrawing } from './ChartFrame';
 import { DASHBOARD_DAYS, formatDay } from './dashboard-format';
-import { type SectionQuery, SectionState } from './SectionState';
 
-export type HealthTrendPoint = HealthTrendQuery['healthTrend'][number];
+export type HealthTrendPoint = DashboardQuery['healthTrend'][number];
 
 const HealthTrendLine = lazyDrawing(() => import('./drawings').then((m) => m.HealthTrendLine));
 
@@ -47,38 +44,22 @@ export function HealthTrendChart({ points }: { points: readonly HealthTrendPoint
 }
 
 /** The health-trend card: the last 90 days of daily snapshots. */
-export function HealthTrendCard({ query }: { query?: SectionQuery<HealthTrendQuery> }) {
-  const own = useQuery(HealthTrendDocument, {
-    variables: { days: DASHBOARD_DAYS },
-    // The route's loader (loadDashboard) has just asked the network.
-    fetchPolicy: 'cache-first',
-    skip: query !== undefined,
-  });
-  const { data, loading, error, refetch } = query ?? own;
-  const points = data?.healthTrend;
+export function HealthTrendCard({ points }: { points: readonly HealthTrendPoint[] }) {
   return (
     <Card
       title="Health trend"
       description={`Average health of active customers, last ${DASHBOARD_DAYS} days`}
       id="health-trend"
     >
-      <SectionState
-        what="the health trend"
-        loading={loading}
-        error={error}
-        hasData={!!points}
-        onRetry={() => void refetch()}
-      >
-        {points && points.length > 0 ? (
-          <HealthTrendChart points={points} />
-        ) : (
-          <EmptyState
-            compact
-            title="No history yet"
-            description="The trend fills in day by day, from each night's health snapshot."
-          />
-        )}
-      </SectionState>
+      {points.length > 0 ? (
+        <HealthTrendChart points={points} />
+      ) : (
+        <EmptyState
+          compact
+          title="No history yet"
+          description="The trend fills in day by day, from each night's health snapshot."
+        />
+      )}
     </Card>
   );
 }

@@ -1,25 +1,25 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type RenderRouteOptions, renderRoute } from '~/test/render';
-import { customerId, overdueCustomer, overdueMock } from '../test-fixtures';
+import { renderRoute } from '~/test/render';
+import { connection, customerId, overdueCustomer } from '../test-fixtures';
 import { logCheckInPath, OverdueCheckInsCard } from './OverdueCheckIns';
 
-function renderCard(mocks: RenderRouteOptions['mocks']) {
-  return renderRoute(<OverdueCheckInsCard />, {
+function renderCard(customers: ReturnType<typeof overdueCustomer>[], totalCount = customers.length) {
+  return renderRoute(<OverdueCheckInsCard connection={connection(customers, totalCount)} />, {
     path: '/',
-    mocks,
-    routes: [{ path: '/customers/:id', element: <p>Customer page</p> }],
+    routes: [
+      { path: '/customers/:id', element: <p>Customer page</p> },
+      { path: '/customers', element: <p>Customer list</p> },
+    ],
   });
 }
 
 describe('OverdueCheckInsCard', () => {
   it('lists overdue customers oldest first, with owner, days overdue and last contact', async () => {
     renderCard([
-      overdueMock([
-        overdueCustomer(1, { days: 12, ownerName: 'Grace Hopper', lastContactDaysAgo: 42 }),
-        overdueCustomer(2, { days: 1, ownerName: null }),
-        overdueCustomer(3, { days: 0 }),
-      ]),
+      overdueCustomer(1, { days: 12, ownerName: 'Grace Hopper', lastContactDaysAgo: 42 }),
+      overdueCustomer(2, { days: 1, ownerName: null }),
+      overdueCustomer(3, { days: 0 }),
     ]);
     const list = await screen.findByRole('list', { name: 'Overdue check-ins' });
     const rows = within(list).getAllByRole('listitem');
@@ -40,7 +40,7 @@ describe('OverdueCheckInsCard', () => {
 
   it('gives each row a link to the customer and a one-tap "Log check-in" link', async () => {
     const user = userEvent.setup();
-    const { router } = renderCard([overdueMock([overdueCustomer(1, { days: 3 }), overdueCustomer(2)])]);
+    const { router } = renderCard([overdueCustomer(1, { days: 3 }), overdueCustomer(2)]);
     const list = await screen.findByRole('list', { name: 'Overdue check-ins' });
 
     expect(within(list).getByRole('link', { name: 'Customer 1' })).toHaveAttribute(
@@ -61,9 +61,18 @@ describe('OverdueCheckInsCard', () => {
   });
 
   it('says when nobody is overdue', async () => {
-    renderCard([overdueMock([])]);
+    renderCard([]);
     expect(await screen.findByText('No overdue check-ins — nice work')).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Overdue check-ins' })).not.toBeInTheDocument();
+  });
+
+  it('says how many more are overdue, with a link to all of them', async () => {
+    const user = userEvent.setup();
+    const { router } = renderCard([overdueCustomer(1)], 7);
+    expect(screen.getByText(/Showing the 1 longest overdue of 7\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'See them all' }));
+    expect(await screen.findByText('Customer list')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?overdue=1&sort=NEXT_CHECK_IN_DUE');
   });
 
   it('builds the quick-log path', () => {

@@ -1,13 +1,11 @@
-import { useQuery } from '@apollo/client/react';
 import { buttonClassName, Card, cx, EmptyState, HealthBadge } from '@rapport/ui';
 import { Link } from 'react-router';
 import { formatDate } from '~/app/labels';
-import type { OverdueCheckInsQuery } from '~/gql/graphql';
-import { OverdueCheckInsDocument } from '../graphql/dashboard.graphql';
-import { DASHBOARD_LIST_SIZE, daysOverdue, describeOverdue } from './dashboard-format';
-import { type SectionQuery, SectionState } from './SectionState';
+import type { DashboardQuery } from '~/gql/graphql';
+import { daysOverdue, describeOverdue } from './dashboard-format';
 
-export type OverdueCustomer = OverdueCheckInsQuery['customers']['edges'][number]['node'];
+export type OverdueConnection = DashboardQuery['overdueCustomers'];
+export type OverdueCustomer = OverdueConnection['edges'][number]['node'];
 
 /** The customer page, with its quick "log check-in" form open. */
 export function logCheckInPath(customerId: string): string {
@@ -61,44 +59,28 @@ export function OverdueCheckInList({
 }
 
 /** Customers whose check-in is overdue, the longest overdue first. */
-export function OverdueCheckInsCard({ query }: { query?: SectionQuery<OverdueCheckInsQuery> }) {
-  const own = useQuery(OverdueCheckInsDocument, {
-    variables: { first: DASHBOARD_LIST_SIZE },
-    // The route's loader (loadDashboard) has just asked the network.
-    fetchPolicy: 'cache-first',
-    skip: query !== undefined,
-  });
-  const { data, loading, error, refetch } = query ?? own;
-  const connection = data?.customers;
-  const customers = connection?.edges.map((edge) => edge.node) ?? [];
+export function OverdueCheckInsCard({ connection }: { connection: OverdueConnection }) {
+  const customers = connection.edges.map((edge) => edge.node);
   return (
     <Card title="Overdue check-ins" description="Longest overdue first" id="overdue-check-ins" flush>
-      <SectionState
-        what="overdue check-ins"
-        loading={loading}
-        error={error}
-        hasData={!!connection}
-        onRetry={() => void refetch()}
-      >
-        {customers.length > 0 ? (
-          <>
-            <OverdueCheckInList customers={customers} />
-            {connection && connection.totalCount > customers.length && (
-              <p className="dash-list__more">
-                Showing the {customers.length} longest overdue of {connection.totalCount}.{' '}
-                <Link to="/customers?overdue=1&sort=NEXT_CHECK_IN_DUE">See them all</Link>
-              </p>
-            )}
-          </>
-        ) : (
-          <EmptyState
-            compact
-            icon="✓"
-            title="No overdue check-ins — nice work"
-            description="Every customer has heard from you within their cadence."
-          />
-        )}
-      </SectionState>
+      {customers.length > 0 ? (
+        <>
+          <OverdueCheckInList customers={customers} />
+          {connection.totalCount > customers.length && (
+            <p className="dash-list__more">
+              Showing the {customers.length} longest overdue of {connection.totalCount}.{' '}
+              <Link to="/customers?overdue=1&sort=NEXT_CHECK_IN_DUE">See them all</Link>
+            </p>
+          )}
+        </>
+      ) : (
+        <EmptyState
+          compact
+          icon="✓"
+          title="No overdue check-ins — nice work"
+          description="Every customer has heard from you within their cadence."
+        />
+      )}
     </Card>
   );
 }

@@ -2,17 +2,6 @@ import { ErrorState, LoadingState } from '@rapport/ui';
 import type { ReactNode } from 'react';
 import { describeError } from '~/app/errors';
 
-/**
- * A section's query, as useQuery gives it. On the dashboard the page passes its own (it reveals the
- * sections in order as they answer); a section rendered alone asks for itself.
- */
-export interface SectionQuery<Q> {
-  data?: Q | undefined;
-  loading: boolean;
-  error?: unknown;
-  refetch: () => Promise<unknown>;
-}
-
 export interface SectionStateProps {
   /** e.g. "overdue check-ins": "Loading overdue check-ins…", "Could not load overdue check-ins". */
   what: string;
@@ -23,7 +12,7 @@ export interface SectionStateProps {
   children: ReactNode;
 }
 
-/** A dashboard section's loading and error states; its content once the data is there. */
+/** A card's loading and error states (its own query's); its content once the data is there. */
 export function SectionState({ what, loading, error, hasData, onRetry, children }: SectionStateProps) {
   if (hasData) return <>{children}</>;
   if (error) {

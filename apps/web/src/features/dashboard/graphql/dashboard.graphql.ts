@@ -1,8 +1,13 @@
 import { graphql } from '~/gql';
 
-/** The stats row, the band chart and whether the workspace has customers yet. */
-export const DashboardSummaryDocument = graphql(`
-  query DashboardSummary {
+/**
+ * The whole dashboard in one query: each operation costs the browser more than its data does (Apollo
+ * prepares its document, sends it, writes its answer to the cache and reads it back, cold code on a
+ * page's first load), and the API answers all of it in one request. The contact mix is OWNER only
+ * (staff get FORBIDDEN): `withContactMix` leaves it out for them.
+ */
+export const DashboardDocument = graphql(`
+  query Dashboard($first: Int!, $days: Int!, $withContactMix: Boolean!) {
     customers(first: 1) {
       totalCount
     }
@@ -13,39 +18,11 @@ export const DashboardSummaryDocument = graphql(`
       averageScore
       checkInsOverdue
     }
-  }
-`);
-
-export const HealthTrendDocument = graphql(`
-  query HealthTrend($days: Int!) {
-    healthTrend(days: $days) {
-      day
-      averageScore
-      healthy
-      watch
-      atRisk
-    }
-  }
-`);
-
-/** OWNER only: staff get FORBIDDEN, so the page never sends it for them. */
-export const ContactMixDocument = graphql(`
-  query ContactMix($days: Int!) {
-    contactMix(days: $days) {
-      member {
-        id
-        name
-      }
-      relationship
-      total
-      relationshipShare
-    }
-  }
-`);
-
-export const OverdueCheckInsDocument = graphql(`
-  query OverdueCheckIns($first: Int!) {
-    customers(filter: { checkInOverdue: true }, orderBy: NEXT_CHECK_IN_DUE, first: $first) {
+    overdueCustomers: customers(
+      filter: { checkInOverdue: true }
+      orderBy: NEXT_CHECK_IN_DUE
+      first: $first
+    ) {
       totalCount
       edges {
         node {
@@ -57,7 +34,7 @@ export const OverdueCheckInsDocument = graphql(`
             id
             name
           }
-          # The same health fields as AtRiskCustomers: the cache replaces a customer's health whole.
+          # The same health fields as atRiskCustomers: the cache replaces a customer's health whole.
           health {
             score
             band
@@ -66,12 +43,14 @@ export const OverdueCheckInsDocument = graphql(`
         }
       }
     }
-  }
-`);
-
-export const AtRiskCustomersDocument = graphql(`
-  query AtRiskCustomers($first: Int!) {
-    customers(filter: { band: AT_RISK }, orderBy: HEALTH_ASC, first: $first) {
+    healthTrend(days: $days) {
+      day
+      averageScore
+      healthy
+      watch
+      atRisk
+    }
+    atRiskCustomers: customers(filter: { band: AT_RISK }, orderBy: HEALTH_ASC, first: $first) {
       totalCount
       edges {
         node {
@@ -88,6 +67,15 @@ export const AtRiskCustomersDocument = graphql(`
           }
         }
       }
+    }
+    contactMix(days: $days) @include(if: $withContactMix) {
+      member {
+        id
+        name
+      }
+      relationship
+      total
+      relationshipShare
     }
   }
 `);

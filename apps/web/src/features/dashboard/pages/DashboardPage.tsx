@@ -1,23 +1,18 @@
 import { useQuery } from '@apollo/client/react';
-import { buttonClassName, Card, LoadingState, PageHeader } from '@rapport/ui';
-import { memo, type ReactNode, useDeferredValue, useRef } from 'react';
+import { buttonClassName, Card, ErrorState, LoadingState, PageHeader } from '@rapport/ui';
+import { type ReactNode, useDeferredValue } from 'react';
 import { Link } from 'react-router';
+import { describeError } from '~/app/errors';
 import { useIsOwner, useMember } from '~/app/session';
 import { useDocumentTitle } from '~/app/use-document-title';
+import type { DashboardQuery } from '~/gql/graphql';
 import { AtRiskCustomersCard } from '../components/AtRiskCustomers';
 import { BandChart, bandPath } from '../components/BandChart';
 import { ContactMixCard } from '../components/ContactMixChart';
-import { DASHBOARD_DAYS, DASHBOARD_LIST_SIZE } from '../components/dashboard-format';
 import { HealthTrendCard } from '../components/HealthTrendChart';
 import { OverdueCheckInsCard } from '../components/OverdueCheckIns';
-import { SectionState } from '../components/SectionState';
-import {
-  AtRiskCustomersDocument,
-  ContactMixDocument,
-  DashboardSummaryDocument,
-  HealthTrendDocument,
-  OverdueCheckInsDocument,
-} from '../graphql/dashboard.graphql';
+import { DashboardDocument } from '../graphql/dashboard.graphql';
+import { dashboardVariables } from '../load-dashboard';
 import '../dashboard.css';
 
 type StatProps = { label: string; value: number | string | undefined } & ({ to: string } | { href: string });
@@ -76,85 +71,53 @@ function GetStarted({ isOwner }: { isOwner: boolean }) {
   );
 }
 
-/** Whether a query has answered (data or an error), from the cache the section reads too. */
-function hasAnswered<Q>(answer: { data?: Q; error?: unknown }): boolean {
-  return answer.data !== undefined || answer.error !== undefined;
+/** The sections, in page order, from the dashboard's answer. */
+function DashboardSections({ data, isOwner }: { data: DashboardQuery; isOwner: boolean }) {
+  return (
+    <>
+      {data.customers.totalCount === 0 && <GetStarted isOwner={isOwner} />}
+      <OverdueCheckInsCard connection={data.overdueCustomers} />
+      <Card title="Customers per band" description="Active customers by relationship health">
+        <BandChart counts={data.healthSummary} />
+      </Card>
+      <HealthTrendCard points={data.healthTrend} />
+      <AtRiskCustomersCard connection={data.atRiskCustomers} />
+      {isOwner && data.contactMix && <ContactMixCard rows={data.contactMix} />}
+    </>
+  );
 }
-
-/**
- * How many sections to show, in page order: every section up to and including the first one whose
- * answer has not come yet (that one shows its loading state). A later section that has its answer
- * waits for the ones above it: a section that grows as its answer arrives then never pushes another
- * one down (no layout shift), and nothing goes away again once shown (a retry keeps the page).
- */
-function useRevealedCount(answered: readonly boolean[]): number {
-  const firstWaiting = answered.indexOf(false);
-  const count = firstWaiting === -1 ? answered.length : firstWaiting + 1;
-  // Only grows: derived from the answers of this render and the most shown before (idempotent).
-  const shown = useRef(0);
-  shown.current = Math.max(shown.current, count);
-  // Sections that come in render in a background render, in slices, not in the task that received
-  // an answer (their lists are the page's largest renders).
-  return useDeferredValue(shown.current);
-}
-
-/** A section of the grid, rendered from its turn on (see useRevealedCount). */
-function Reveal({ shown, children }: { shown: boolean; children: ReactNode }) {
-  return shown ? children : null;
-}
-
-// The page re-renders as each section's answer arrives (to reveal the next one): a section re-renders
-// only when its own query's result changes.
-const OverdueSection = memo(OverdueCheckInsCard);
-const TrendSection = memo(HealthTrendCard);
-const AtRiskSection = memo(AtRiskCustomersCard);
-const ContactMixSection = memo(ContactMixCard);
 
 /**
  * The relationship dashboard: health at a glance, who needs a check-in, who is at risk. The greeting
- * and the stats row render at once; each section fills in as its answer arrives (the route's loader
- * asked them all), without waiting for the slowest.
+ * renders at once; the numbers and the sections with the dashboard's one answer, which the route's
+ * loader asked for (loadDashboard).
  */
 export function DashboardPage() {
   useDocumentTitle('Dashboard');
   const member = useMember();
   const isOwner = useIsOwner();
-  // The route's loader (loadDashboard) has just asked the network for each of these.
-  const fetchPolicy = 'cache-first';
-  const { data, loading, error, refetch } = useQuery(DashboardSummaryDocument, { fetchPolicy });
-  // The sections' queries: the page reveals the sections in order as they answer, and passes each its own.
-  const overdue = useQuery(OverdueCheckInsDocument, {
-    variables: { first: DASHBOARD_LIST_SIZE },
-    fetchPolicy,
+  const { data, loading, error, refetch } = useQuery(DashboardDocument, {
+    variables: dashboardVariables(isOwner),
+    fetchPolicy: 'cache-first',
   });
-  const trend = useQuery(HealthTrendDocument, { variables: { days: DASHBOARD_DAYS }, fetchPolicy });
-  const atRisk = useQuery(AtRiskCustomersDocument, {
-    variables: { first: DASHBOARD_LIST_SIZE },
-    fetchPolicy,
-  });
-  const contactMix = useQuery(ContactMixDocument, {
-    variables: { days: DASHBOARD_DAYS },
-    fetchPolicy,
-    skip: !isOwner,
-  });
+  // The sections (the page's largest render) render in a background render, in slices, not in the task
+  // that received the answer.
+  const sections = useDeferredValue(data);
   const firstName = member.name.split(/\s+/)[0] ?? member.name;
   const summary = data?.healthSummary;
-  const hasNoCustomers = data?.customers.totalCount === 0;
-  const retry = () => void refetch();
 
-  const summaryAnswered = hasAnswered({ data, error });
-  // In page order: "Get started" (known from the summary), overdue, bands (the summary), trend, at risk,
-  // the contact mix (owners only).
-  const answered = [
-    summaryAnswered,
-    hasAnswered(overdue),
-    summaryAnswered,
-    hasAnswered(trend),
-    hasAnswered(atRisk),
-    ...(isOwner ? [hasAnswered(contactMix)] : []),
-  ];
-  const revealed = useRevealedCount(answered);
-  const shown = (section: number) => section < revealed;
+  let body: ReactNode;
+  if (sections) body = <DashboardSections data={sections} isOwner={isOwner} />;
+  else if (error)
+    body = (
+      <ErrorState
+        compact
+        title="Could not load the dashboard"
+        message={describeError(error).message}
+        onRetry={() => void refetch()}
+      />
+    );
+  else body = <LoadingState compact label="Loading the dashboard…" />;
 
   return (
     <>
@@ -162,7 +125,7 @@ export function DashboardPage() {
         title={`Hello, ${firstName}`}
         description={`Here is how ${member.workspace.name} is doing.`}
       />
-      {/* Without the summary the numbers stay "–"; the band card below shows the error and a retry. */}
+      {/* Until the answer is in, the numbers stay "–". */}
       <div className="stats" aria-busy={!data && loading}>
         <Stat
           label="Average health"
@@ -172,42 +135,7 @@ export function DashboardPage() {
         <Stat label="Overdue check-ins" value={summary?.checkInsOverdue} href="#overdue-check-ins" />
         <Stat label="At risk" value={summary?.atRisk} to={bandPath('AT_RISK')} />
       </div>
-      <div className="dash-grid">
-        {summaryAnswered ? (
-          hasNoCustomers && <GetStarted isOwner={isOwner} />
-        ) : (
-          <div className="dash-grid__wide">
-            <LoadingState compact label="Loading the dashboard…" />
-          </div>
-        )}
-        <Reveal shown={shown(1)}>
-          <OverdueSection query={overdue} />
-        </Reveal>
-        <Reveal shown={shown(2)}>
-          <Card title="Customers per band" description="Active customers by relationship health">
-            <SectionState
-              what="customers per band"
-              loading={loading}
-              error={error}
-              hasData={!!summary}
-              onRetry={retry}
-            >
-              {summary && <BandChart counts={summary} />}
-            </SectionState>
-          </Card>
-        </Reveal>
-        <Reveal shown={shown(3)}>
-          <TrendSection query={trend} />
-        </Reveal>
-        <Reveal shown={shown(4)}>
-          <AtRiskSection query={atRisk} />
-        </Reveal>
-        {isOwner && (
-          <Reveal shown={shown(5)}>
-            <ContactMixSection query={contactMix} />
-          </Reveal>
-        )}
-      </div>
+      <div className="dash-grid">{sections ? body : <div className="dash-grid__wide">{body}</div>}</div>
     </>
   );
 }
