@@ -14,7 +14,7 @@ const BANDS = [null, 'HEALTHY', 'WATCH', 'AT_RISK'] as const;
 const OVERDUE = [null, true, false] as const;
 const STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 const TOTAL = `query($filter: CustomerFilter) { customers(first: 1, filter: $filter) { totalCount } }`;
-const SUMMARY = '{ healthSummary { healthy watch atRisk averageScore checkInsOverdue } }';
+const SUMMARY = '{ healthSummary { activeCustomers healthy watch atRisk averageScore checkInsOverdue } }';
 const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
 const ARCHIVE = 'mutation($id: ID!) { archiveCustomer(id: $id) { id } }';
@@ -81,7 +81,8 @@ async function expectTotalsExact(owner: SignedIn) {
 
 async function expectSummaryExact(owner: SignedIn) {
   const { rows } = await t.admin.query(
-    `select count(*) filter (where health_band = 'HEALTHY')::int as healthy,
+    `select count(*)::int as "activeCustomers",
+            count(*) filter (where health_band = 'HEALTHY')::int as healthy,
             count(*) filter (where health_band = 'WATCH')::int as watch,
             count(*) filter (where health_band = 'AT_RISK')::int as "atRisk",
             avg(health_score)::float8 as "averageScore",

@@ -45,8 +45,7 @@ const DASHBOARD_ROW = `id name nextCheckInDueAt lastRelationshipContactAt owner 
  * with the issue's 20 rows per list where the page shows 10.
  */
 export const DASHBOARD = `query Dashboard {
-  customers(first: 1) { totalCount }
-  healthSummary { healthy watch atRisk averageScore checkInsOverdue }
+  healthSummary { activeCustomers healthy watch atRisk averageScore checkInsOverdue }
   overdueCustomers: customers(filter: { checkInOverdue: true }, orderBy: NEXT_CHECK_IN_DUE, first: 20) {
     totalCount
     edges { node { ${DASHBOARD_ROW} } }

@@ -40,11 +40,12 @@ export function countFromCounts(f: CountFilter): string {
 }
 
 /**
- * SQL: as of today, workspace $1's active customers per band, their mean score and how many are
- * overdue, from the counts.
+ * SQL: as of today, workspace $1's active customers (in all, and per band), their mean score and how
+ * many are overdue, from the counts.
  */
 export const SUMMARY_FROM_COUNTS = `
   select to_char(${TODAY}, 'YYYY-MM-DD') as day,
+         coalesce(sum(customers), 0)::int as "activeCustomers",
          coalesce(sum(customers) filter (where band = 'HEALTHY'), 0)::int as healthy,
          coalesce(sum(customers) filter (where band = 'WATCH'), 0)::int as watch,
          coalesce(sum(customers) filter (where band = 'AT_RISK'), 0)::int as "atRisk",

@@ -24,7 +24,7 @@ const uncountedDays = (table: 'health_days' | 'contact_days') =>
     where not exists (select 1 from ${table} c where c.workspace_id = $1 and c.day = g::date)
    offset 0`;
 
-type HealthTrendPoint = Omit<HealthSummary, 'checkInsOverdue'>;
+type HealthTrendPoint = Omit<HealthSummary, 'activeCustomers' | 'checkInsOverdue'>;
 
 /** Workspace-wide views of relationship health for the owner's dashboard, all over active customers. */
 @Injectable()

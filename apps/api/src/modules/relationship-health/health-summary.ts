@@ -5,6 +5,8 @@ import { SUMMARY_FROM_COUNTS } from '../customers/customer-counts';
 export interface HealthSummary {
   /** Today, YYYY-MM-DD (UTC, the database's clock): the trend's last point is this summary. */
   day: string;
+  /** Every active customer, with a band or not yet. */
+  activeCustomers: number;
   healthy: number;
   watch: number;
   atRisk: number;

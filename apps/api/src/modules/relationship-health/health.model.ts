@@ -45,6 +45,11 @@ export class RelationshipHealthModel {
 
 @ObjectType('HealthSummary')
 export class HealthSummaryModel {
+  @Field(() => Int, {
+    description: 'Every active customer, with or without a band yet: 0 means the workspace has none.',
+  })
+  activeCustomers!: number;
+
   @Field(() => Int)
   healthy!: number;
 

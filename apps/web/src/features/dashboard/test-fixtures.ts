@@ -96,7 +96,7 @@ export interface ContactMixRow {
 /** What the dashboard's answer holds, section by section (the contact mix only for owners). */
 export interface DashboardAnswer {
   summary: BandCounts;
-  /** Every customer of the workspace; by default those of the bands. */
+  /** The workspace's active customers; by default those of the bands. */
   customers?: number;
   overdue: ReturnType<typeof overdueCustomer>[];
   overdueTotal?: number;
@@ -113,11 +113,11 @@ export function dashboardMock(answer: DashboardAnswer, { isOwner = true } = {}):
     request: { query: DashboardDocument, variables: dashboardVariables(isOwner) },
     result: {
       data: {
-        customers: {
-          __typename: 'CustomerConnection',
-          totalCount: answer.customers ?? summary.healthy + summary.watch + summary.atRisk,
+        healthSummary: {
+          __typename: 'HealthSummary',
+          activeCustomers: answer.customers ?? summary.healthy + summary.watch + summary.atRisk,
+          ...summary,
         },
-        healthSummary: { __typename: 'HealthSummary', ...summary },
         overdueCustomers: connection(overdue, answer.overdueTotal),
         healthTrend: trend.map((point) => ({ __typename: 'HealthTrendPoint', ...point })),
         atRiskCustomers: connection(atRisk, answer.atRiskTotal),

@@ -8,10 +8,8 @@ import { graphql } from '~/gql';
  */
 export const DashboardDocument = graphql(`
   query Dashboard($first: Int!, $days: Int!, $withContactMix: Boolean!) {
-    customers(first: 1) {
-      totalCount
-    }
     healthSummary {
+      activeCustomers
       healthy
       watch
       atRisk

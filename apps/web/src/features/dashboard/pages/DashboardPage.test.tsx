@@ -153,6 +153,20 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('link', { name: /Overdue check-ins/ })).toHaveTextContent('0');
   });
 
+  it('does not offer "Get started" to a workspace whose customers have no health yet', async () => {
+    renderDashboard([
+      dashboardMock({
+        summary: { healthy: 0, watch: 0, atRisk: 0, averageScore: null, checkInsOverdue: 0 },
+        customers: 2,
+        trend: [],
+        overdue: [],
+        atRisk: [],
+      }),
+    ]);
+    expect(await screen.findByText('No overdue check-ins — nice work')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Get started' })).not.toBeInTheDocument();
+  });
+
   it('greets at once and shows the dashboard loading until the answer is in', async () => {
     renderDashboard([{ ...dashboardMock(fullAnswer(), { isOwner: false }), delay: 200 }], staffMember);
     expect(screen.getByRole('heading', { level: 1, name: 'Hello, Ada' })).toBeInTheDocument();

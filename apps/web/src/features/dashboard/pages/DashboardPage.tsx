@@ -75,7 +75,7 @@ function GetStarted({ isOwner }: { isOwner: boolean }) {
 function DashboardSections({ data, isOwner }: { data: DashboardQuery; isOwner: boolean }) {
   return (
     <>
-      {data.customers.totalCount === 0 && <GetStarted isOwner={isOwner} />}
+      {data.healthSummary.activeCustomers === 0 && <GetStarted isOwner={isOwner} />}
       <OverdueCheckInsCard connection={data.overdueCustomers} />
       <Card title="Customers per band" description="Active customers by relationship health">
         <BandChart counts={data.healthSummary} />
