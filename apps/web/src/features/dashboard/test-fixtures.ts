@@ -5,8 +5,8 @@
 import type { MockLink } from '@apollo/client/testing';
 import type { HealthBand } from '~/gql/graphql';
 import { graphqlError, ownerMember, staffMember } from '~/test/render';
+import { dashboardVariables } from './dashboard-answer';
 import { DashboardDocument } from './graphql/dashboard.graphql';
-import { dashboardVariables } from './load-dashboard';
 
 type Mock = MockLink.MockedResponse;
 

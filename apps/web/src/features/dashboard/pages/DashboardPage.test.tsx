@@ -1,8 +1,16 @@
-import { screen, within } from '@testing-library/react';
+import { ApolloClient } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { MockLink } from '@apollo/client/testing';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createCache } from '~/app/apollo-client';
+import { SessionProvider } from '~/app/session';
+import { MeDocument } from '~/features/auth/graphql/auth.graphql';
 import { type RenderRouteOptions, renderRoute, staffMember } from '~/test/render';
 import { DASHBOARD_DAYS } from '../components/dashboard-format';
+import { loadDashboard } from '../load-dashboard';
 import {
   atRiskCustomer,
   type ContactMixRow,
@@ -57,9 +65,9 @@ describe('DashboardPage', () => {
 
     expect(screen.getByRole('heading', { level: 1, name: 'Hello, Ada' })).toBeInTheDocument();
 
-    // Stats row.
-    const atRiskStat = await screen.findByRole('link', { name: /At risk/ });
-    expect(atRiskStat).toHaveTextContent('2');
+    // Stats row, once the answer is in.
+    await screen.findByRole('list', { name: 'Overdue check-ins' });
+    const atRiskStat = screen.getByRole('link', { name: /^2\s*At risk$/ });
     expect(atRiskStat).toHaveAttribute('href', '/customers?band=AT_RISK');
     expect(screen.getByRole('link', { name: /Average health/ })).toHaveTextContent('68');
     expect(screen.getByRole('link', { name: /Overdue check-ins/ })).toHaveTextContent('3');
@@ -198,5 +206,52 @@ describe('DashboardPage', () => {
     expect(within(list).getByText('12 days overdue')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /^2\s*At risk$/ })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('DashboardPage with its route loader', () => {
+  beforeAll(() => mockResizeObserver());
+
+  /** The app's client on mocked answers, and the dashboard's route with its loader, as in routes.tsx. */
+  function renderWithLoader(mocks: MockLink.MockedResponse[]) {
+    const client = new ApolloClient({ cache: createCache(), link: new MockLink(mocks) });
+    const router = createMemoryRouter([
+      {
+        path: '/',
+        loader: () => loadDashboard(client),
+        element: (
+          <SessionProvider member={MEMBERS.owner}>
+            <DashboardPage />
+          </SessionProvider>
+        ),
+      },
+      { path: '/elsewhere', element: <p>Elsewhere</p> },
+    ]);
+    render(
+      <ApolloProvider client={client}>
+        <RouterProvider router={router} />
+      </ApolloProvider>,
+    );
+    return router;
+  }
+
+  it("shows the loader's answer without asking again, and a fresh one on a later visit", async () => {
+    const dashboardAsked = jest.fn(() => true);
+    const session = { request: { query: MeDocument }, result: { data: { me: MEMBERS.owner } } };
+    const answer = (days: number) => {
+      const mock = dashboardMock({ ...fullAnswer(), overdue: [overdueCustomer(1, { days })] });
+      return { ...mock, request: { ...mock.request, variables: dashboardAsked } };
+    };
+    const router = renderWithLoader([session, answer(12), answer(13)]);
+
+    expect(await screen.findByText('12 days overdue')).toBeInTheDocument();
+    expect(dashboardAsked).toHaveBeenCalledTimes(1);
+
+    await act(() => router.navigate('/elsewhere'));
+    await act(() => router.navigate('/'));
+    // The loader waited for the fresh answer: no loading state, the new numbers at once.
+    expect(screen.getByText('13 days overdue')).toBeInTheDocument();
+    expect(screen.queryByText('Loading the dashboard…')).not.toBeInTheDocument();
+    expect(dashboardAsked).toHaveBeenCalledTimes(2);
   });
 });

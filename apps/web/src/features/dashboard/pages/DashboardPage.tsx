@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { buttonClassName, Card, ErrorState, LoadingState, PageHeader } from '@rapport/ui';
 import { type ReactNode, useDeferredValue } from 'react';
 import { Link } from 'react-router';
@@ -11,8 +10,7 @@ import { BandChart, bandPath } from '../components/BandChart';
 import { ContactMixCard } from '../components/ContactMixChart';
 import { HealthTrendCard } from '../components/HealthTrendChart';
 import { OverdueCheckInsCard } from '../components/OverdueCheckIns';
-import { DashboardDocument } from '../graphql/dashboard.graphql';
-import { dashboardVariables } from '../load-dashboard';
+import { useDashboard } from '../dashboard-answer';
 import '../dashboard.css';
 
 type StatProps = { label: string; value: number | string | undefined } & ({ to: string } | { href: string });
@@ -96,10 +94,7 @@ export function DashboardPage() {
   useDocumentTitle('Dashboard');
   const member = useMember();
   const isOwner = useIsOwner();
-  const { data, loading, error, refetch } = useQuery(DashboardDocument, {
-    variables: dashboardVariables(isOwner),
-    fetchPolicy: 'cache-first',
-  });
+  const { data, loading, error, retry } = useDashboard(isOwner);
   // The sections (the page's largest render) render in a background render, in slices, not in the task
   // that received the answer.
   const sections = useDeferredValue(data);
@@ -114,7 +109,7 @@ export function DashboardPage() {
         compact
         title="Could not load the dashboard"
         message={describeError(error).message}
-        onRetry={() => void refetch()}
+        onRetry={retry}
       />
     );
   else body = <LoadingState compact label="Loading the dashboard…" />;
