@@ -55,3 +55,16 @@ export function formatDay(day: string): string {
 export function formatShare(share: number | null | undefined): string {
   return share == null ? '–' : `${Math.round(share * 100)}%`;
 }
+
+/**
+ * An axis tick's count in a few characters, so a chain's counts fit the axis: 950 → "950",
+ * 2500 → "2.5k", 45000 → "45k", 1200000 → "1.2M".
+ */
+export function formatAxisCount(count: number): string {
+  if (Math.abs(count) < 1000) return String(count);
+  // One decimal below 10 ("2.5k"), none above ("45k"); never a trailing ".0".
+  const compact = (value: number, unit: string) =>
+    `${Number(value.toFixed(Math.abs(value) < 10 ? 1 : 0))}${unit}`;
+  // 999,500 would round to "1000k".
+  return Math.abs(count) < 999_500 ? compact(count / 1000, 'k') : compact(count / 1_000_000, 'M');
+}

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { AXIS_STYLE, BAND_COLORS, CHART_COLORS, formatDay } from './dashboard-format';
+import { AXIS_STYLE, BAND_COLORS, CHART_COLORS, formatAxisCount, formatDay } from './dashboard-format';
 import type { HealthTrendPoint } from './HealthTrendChart';
 
 // The recharts drawings of the dashboard's charts, loaded with recharts after the page (see lazyDrawing).
@@ -40,7 +40,7 @@ export function BandBars({ data, onSelect }: { data: BandBar[]; onSelect: (band:
       <BarChart data={data} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
         <XAxis {...AXIS_STYLE} dataKey="label" />
-        <YAxis {...AXIS_STYLE} allowDecimals={false} width={32} />
+        <YAxis {...AXIS_STYLE} allowDecimals={false} tickFormatter={formatAxisCount} width={32} />
         <Tooltip cursor={{ fill: 'rgb(29 29 26 / 0.04)' }} formatter={(value) => [value, 'Customers']} />
         <Bar
           dataKey="count"
