@@ -94,7 +94,7 @@ export interface ContactMixRow {
 }
 
 /** What the dashboard's answer holds, section by section (the contact mix only for owners). */
-export interface DashboardAnswer {
+export interface DashboardFixture {
   summary: BandCounts;
   /** The workspace's active customers; by default those of the bands. */
   customers?: number;
@@ -107,7 +107,7 @@ export interface DashboardAnswer {
 }
 
 /** The dashboard's query answered with `answer`, for an owner (with the contact mix) or staff. */
-export function dashboardMock(answer: DashboardAnswer, { isOwner = true } = {}): Mock {
+export function dashboardMock(answer: DashboardFixture, { isOwner = true } = {}): Mock {
   const { summary, overdue, atRisk, trend, contactMix = [] } = answer;
   return {
     request: { query: DashboardDocument, variables: dashboardVariables(isOwner) },

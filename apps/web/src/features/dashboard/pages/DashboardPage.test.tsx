@@ -15,7 +15,7 @@ import {
   atRiskCustomer,
   type ContactMixRow,
   customerId,
-  type DashboardAnswer,
+  type DashboardFixture,
   dashboardErrorMock,
   dashboardMock,
   MEMBERS,
@@ -37,7 +37,7 @@ const CONTACT_MIX: ContactMixRow[] = [
   { id: staffMember.id, name: 'Grace Hopper', relationship: 0, total: 0 },
 ];
 
-const fullAnswer = (): DashboardAnswer => ({
+const fullAnswer = (): DashboardFixture => ({
   summary: { healthy: 12, watch: 4, atRisk: 2, averageScore: 68.4, checkInsOverdue: 3 },
   trend: TREND_POINTS,
   overdue: [

@@ -80,7 +80,8 @@ function DashboardSections({ data, isOwner }: { data: DashboardQuery; isOwner: b
       </Card>
       <HealthTrendCard points={data.healthTrend} />
       <AtRiskCustomersCard connection={data.atRiskCustomers} />
-      {isOwner && data.contactMix && <ContactMixCard rows={data.contactMix} />}
+      {/* Asked for owners only (dashboardVariables). */}
+      {data.contactMix && <ContactMixCard rows={data.contactMix} />}
     </>
   );
 }
@@ -121,7 +122,7 @@ export function DashboardPage() {
         description={`Here is how ${member.workspace.name} is doing.`}
       />
       {/* Until the answer is in, the numbers stay "–". */}
-      <div className="stats" aria-busy={!data && loading}>
+      <div className="stats" aria-busy={loading}>
         <Stat
           label="Average health"
           value={summary?.averageScore == null ? undefined : Math.round(summary.averageScore)}
