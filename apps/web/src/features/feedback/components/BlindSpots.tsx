@@ -2,7 +2,6 @@ import { useQuery } from '@apollo/client/react';
 import { Card, EmptyState } from '@rapport/ui';
 import { STAGE_LABELS } from '~/app/labels';
 import { ChartFrame, lazyDrawing } from '~/features/dashboard/components/ChartFrame';
-import { SectionState } from '~/features/dashboard/components/SectionState';
 import type { BlindSpotsQuery } from '~/gql/graphql';
 import {
   formatGap,
@@ -14,6 +13,7 @@ import {
   plural,
 } from '../feedback-format';
 import { BlindSpotsDocument } from '../graphql/feedback.graphql';
+import { SectionState } from './SectionState';
 
 const BlindSpotBars = lazyDrawing(() => import('./drawings').then((m) => m.BlindSpotBars));
 

@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Card, EmptyState } from '@rapport/ui';
 import { Link } from 'react-router';
 import { formatDate } from '~/app/labels';
-import { SectionState } from '~/features/dashboard/components/SectionState';
 import type { FeedbackRequestsQuery } from '~/gql/graphql';
 import { REQUEST_STATUS_LABELS } from '../feedback-format';
 import { FeedbackRequestsDocument } from '../graphql/feedback.graphql';
+import { SectionState } from './SectionState';
 
 type Request = FeedbackRequestsQuery['feedbackRequests'][number];
 

@@ -3,10 +3,10 @@ import { ANONYMITY_THRESHOLD, commentsVisible } from '@rapport/domain';
 import { Badge, Card, EmptyState } from '@rapport/ui';
 import { Link } from 'react-router';
 import { formatDate } from '~/app/labels';
-import { SectionState } from '~/features/dashboard/components/SectionState';
 import type { FeedbackResponsesQuery } from '~/gql/graphql';
 import { SURVEY_TYPE_LABELS } from '../feedback-format';
 import { FeedbackResponsesDocument } from '../graphql/feedback.graphql';
+import { SectionState } from './SectionState';
 
 type Response = FeedbackResponsesQuery['feedbackResponses'][number];
 

@@ -2,7 +2,6 @@ import { useQuery } from '@apollo/client/react';
 import { Card, EmptyState } from '@rapport/ui';
 import { useMemo } from 'react';
 import { ChartFrame, lazyDrawing } from '~/features/dashboard/components/ChartFrame';
-import { SectionState } from '~/features/dashboard/components/SectionState';
 import {
   FEEDBACK_MONTHS,
   formatMetric,
@@ -17,6 +16,7 @@ import {
 } from '../feedback-format';
 import { FeedbackScoresOverTimeDocument } from '../graphql/feedback.graphql';
 import { GuardNote } from './GuardNote';
+import { SectionState } from './SectionState';
 
 const MetricBars = lazyDrawing(() => import('./drawings').then((m) => m.MetricBars));
 

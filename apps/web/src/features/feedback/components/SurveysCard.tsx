@@ -2,11 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, EmptyState } from '@rapport/ui';
 import { useState } from 'react';
 import { formatDate } from '~/app/labels';
-import { SectionState } from '~/features/dashboard/components/SectionState';
 import type { FeedbackSurveysQuery } from '~/gql/graphql';
 import { SURVEY_TYPE_LABELS } from '../feedback-format';
 import { FeedbackSurveysDocument } from '../graphql/feedback.graphql';
 import { type CreatedSurvey, NewSurveyForm } from './NewSurveyForm';
+import { SectionState } from './SectionState';
 import { SurveyShareLink } from './SurveyShareLink';
 
 type Survey = FeedbackSurveysQuery['surveys'][number];

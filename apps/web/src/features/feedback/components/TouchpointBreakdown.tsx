@@ -3,7 +3,6 @@ import { Button, Card, EmptyState, Spinner } from '@rapport/ui';
 import { type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '~/app/errors';
-import { SectionState } from '~/features/dashboard/components/SectionState';
 import {
   FEEDBACK_MONTHS,
   formatMetric,
@@ -14,6 +13,7 @@ import {
   plural,
 } from '../feedback-format';
 import { FeedbackTouchpointsDocument, TouchpointFeedbackSummaryDocument } from '../graphql/feedback.graphql';
+import { SectionState } from './SectionState';
 
 interface Period {
   from: string;
