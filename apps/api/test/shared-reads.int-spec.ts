@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_ROLE } from '../src/database/app-role';
 import { type SignedIn, signUpOwner, startTestApp, type TestApp } from './support/harness';
 import { sqlSentDuring } from './support/sql-sent';
@@ -79,6 +80,25 @@ describe("a GraphQL query's workspace reads", () => {
     const { customer } = await owner.client.ok(CUSTOMER_HEALTH, { id });
     expect(result.logInteraction.customer).toEqual(customer); // as the write left it
     expect(customer.lastRelationshipContactAt).toBe(result.logInteraction.occurredAt);
+  });
+
+  it('give their connection back as the commit is sent, before its answer: the next user of it runs after', async () => {
+    // More views at once than the pool has connections: each connection goes from one view to the next
+    // with the commit of the one before still under way.
+    const views = await Promise.all(Array.from({ length: 30 }, () => owner.client.ok(DASHBOARD)));
+    expect(new Set(views.map((view) => JSON.stringify(view))).size).toBe(1);
+    // Every commit ran: no connection of the app is left in a transaction.
+    const login = new URL(t.appUrl).username;
+    const inTransaction = async () =>
+      (
+        await t.admin.query(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and usename = $1 and state like 'idle in transaction%'`,
+          [login],
+        )
+      ).rows[0].n;
+    for (let wait = 0; wait < 40 && (await inTransaction()) > 0; wait++) await sleep(50);
+    expect(await inTransaction()).toBe(0);
   });
 
   it('run again alone after one fails in the database; the error is that field’s; no connection is kept', async () => {

@@ -1,5 +1,6 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
+import { send } from './send';
 
 /**
  * One transaction for the workspace reads of one GraphQL query (its root fields and loaders) instead
@@ -7,7 +8,7 @@ import { QueryFailedError } from 'typeorm';
  * BEGIN, set_config and COMMIT per view (on two cores each round trip also hands the API's core to a
  * PostgreSQL backend and back).
  * Opened by the first read (`open` connects, begins and sets the workspace, in one round trip),
- * committed by `finish` when the response is ready.
+ * committed by `finish` when the response is ready (without waiting for the commit's answer).
  *
  * A read failing with a database error aborts the shared transaction: that read, and every read after
  * it, then runs in a transaction of its own (`alone`, with its retries), as without sharing, and
@@ -39,20 +40,20 @@ export class SharedReads {
     }
   }
 
-  /** Commits (or, once broken, rolls back) and gives the connection back; reads after this run alone. */
+  /**
+   * Commits (or, once broken, rolls back) and gives the connection back at once, without waiting for
+   * the answer: the response is ready, and the pool's next user of the connection is written behind
+   * the commit (the request pool pipelines), so its statements run after it. Reads after this run
+   * alone.
+   */
   async finish(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     const runner = await this.runner?.catch(() => undefined);
     if (!runner) return;
-    try {
-      await runner.query(this.broken ? 'rollback' : 'commit');
-    } catch {
-      // The answer was read already; what is lost is at most counts cached for later reads. A lost
-      // connection is dropped from the pool by TypeORM; any other refusal still ends the transaction.
-      await runner.query('rollback').catch(() => {});
-    } finally {
-      await runner.release();
-    }
+    // Refused or not, a commit ends the transaction; what a failure loses is at most counts cached for
+    // later reads. A lost connection leaves the pool. (`send` marks the answer handled.)
+    void send(runner.manager, this.broken ? 'rollback' : 'commit', []);
+    await runner.release();
   }
 }
