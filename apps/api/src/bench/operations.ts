@@ -38,8 +38,6 @@ export const CUSTOMER_PAGE = `query CustomerPage($id: ID!) {
   }
 }`;
 
-const DASHBOARD_ROW = `id name nextCheckInDueAt lastRelationshipContactAt owner { id name } health { score band nextBestAction }`;
-
 /**
  * Everything the owner's dashboard shows, in one document as the web asks it (its `Dashboard` query),
  * with the issue's 20 rows per list where the page shows 10.
@@ -48,12 +46,12 @@ export const DASHBOARD = `query Dashboard {
   healthSummary { activeCustomers healthy watch atRisk averageScore checkInsOverdue }
   overdueCustomers: customers(filter: { checkInOverdue: true }, orderBy: NEXT_CHECK_IN_DUE, first: 20) {
     totalCount
-    edges { node { ${DASHBOARD_ROW} } }
+    edges { node { id name nextCheckInDueAt lastRelationshipContactAt owner { id name } health { score band } } }
   }
   healthTrend(days: 90) { day averageScore healthy watch atRisk }
   atRiskCustomers: customers(filter: { band: AT_RISK }, orderBy: HEALTH_ASC, first: 20) {
     totalCount
-    edges { node { ${DASHBOARD_ROW} } }
+    edges { node { id name owner { id name } health { score band nextBestAction } } }
   }
   contactMix(days: 90) { member { id name } relationship total relationshipShare }
 }`;

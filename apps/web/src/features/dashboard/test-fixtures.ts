@@ -42,7 +42,6 @@ export function overdueCustomer(
       __typename: 'RelationshipHealth' as const,
       score: 55,
       band: 'WATCH' as HealthBand,
-      nextBestAction: 'Call them',
     },
   };
 }

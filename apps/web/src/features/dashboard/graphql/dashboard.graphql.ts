@@ -32,11 +32,9 @@ export const DashboardDocument = graphql(`
             id
             name
           }
-          # The same health fields as atRiskCustomers: the cache replaces a customer's health whole.
           health {
             score
             band
-            nextBestAction
           }
         }
       }
