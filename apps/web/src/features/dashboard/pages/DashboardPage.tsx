@@ -1,5 +1,5 @@
 import { buttonClassName, Card, ErrorState, LoadingState, PageHeader } from '@rapport/ui';
-import { type ReactNode, useDeferredValue } from 'react';
+import { useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '~/app/errors';
 import { useIsOwner, useMember } from '~/app/session';
@@ -102,19 +102,6 @@ export function DashboardPage() {
   const firstName = member.name.split(/\s+/)[0] ?? member.name;
   const summary = data?.healthSummary;
 
-  let body: ReactNode;
-  if (sections) body = <DashboardSections data={sections} isOwner={isOwner} />;
-  else if (error)
-    body = (
-      <ErrorState
-        compact
-        title="Could not load the dashboard"
-        message={describeError(error).message}
-        onRetry={retry}
-      />
-    );
-  else body = <LoadingState compact label="Loading the dashboard…" />;
-
   return (
     <>
       <PageHeader
@@ -131,7 +118,24 @@ export function DashboardPage() {
         <Stat label="Overdue check-ins" value={summary?.checkInsOverdue} href="#overdue-check-ins" />
         <Stat label="At risk" value={summary?.atRisk} to={bandPath('AT_RISK')} />
       </div>
-      <div className="dash-grid">{sections ? body : <div className="dash-grid__wide">{body}</div>}</div>
+      <div className="dash-grid">
+        {sections ? (
+          <DashboardSections data={sections} isOwner={isOwner} />
+        ) : (
+          <div className="dash-grid__wide">
+            {error ? (
+              <ErrorState
+                compact
+                title="Could not load the dashboard"
+                message={describeError(error).message}
+                onRetry={retry}
+              />
+            ) : (
+              <LoadingState compact label="Loading the dashboard…" />
+            )}
+          </div>
+        )}
+      </div>
     </>
   );
 }
