@@ -6,6 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { createApp, stopApp } from '../app';
@@ -373,7 +374,11 @@ async function main(): Promise<boolean> {
     console.log(`written to ${RESULTS_FILE}`);
     return results.budgets.every((b) => b.met);
   } finally {
+    // The baseline ends its pool on SIGTERM: it must be gone before the database stops, or its idle
+    // connections fail with an unhandled error after the results (5 s at most: never a hung run).
+    const exits = children.map((child) => (child.exitCode === null ? once(child, 'exit') : null));
     for (const child of children) child.kill('SIGTERM');
+    await Promise.race([Promise.all(exits), sleep(5000, undefined, { ref: false })]);
     await app?.stop();
     await admin.end();
     await database.stop();
