@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Query } from 'pg';
 
 const originalSubmit = Query.prototype.submit;
@@ -7,6 +8,7 @@ import { ensureAppLogin } from '../src/database/app-login';
 import { createDataSource } from '../src/database/data-source';
 import { migrate } from '../src/database/migrate';
 import { PREPARED_PER_CONNECTION } from '../src/database/preparing-client';
+import { sendHealthFacts } from '../src/modules/relationship-health/health-facts';
 import { createTestDatabase, type TestDatabase } from './support/harness';
 
 let database: TestDatabase;
@@ -86,6 +88,22 @@ describe('the request pool', () => {
     const prepared = (await preparedOn(runner)).filter((p) => p.statement === text);
     expect(prepared).toHaveLength(1);
     expect(prepared[0]?.name).toMatch(/^r[\w-]{20}$/);
+  });
+
+  it('plans a prepared statement once, the health facts of one customer included', async () => {
+    // The default plan cache mode plans these facts anew on every execution: for one customer its
+    // custom plans look cheaper than the generic one, which counts ten.
+    const factsOfOne = () => sendHealthFacts(runner.manager, randomUUID(), [randomUUID()], new Date());
+    await runner.startTransaction();
+    try {
+      for (let n = 0; n < 8; n++) await factsOfOne();
+    } finally {
+      await runner.rollbackTransaction();
+    }
+    const [plans] = await runner.query(
+      `select generic_plans, custom_plans from pg_prepared_statements where statement like '%json_agg%'`,
+    );
+    expect(plans).toEqual({ generic_plans: '8', custom_plans: '0' });
   });
 
   it('runs statements without parameters as before, several in one string included', async () => {
