@@ -56,13 +56,19 @@ export function useDashboard(isOwner: boolean) {
   const asking = own && own.instead === asked ? own.asking : asked;
   const [, answered] = useReducer((n: number) => n + 1, 0);
   const askAgain = () => setOwn({ instead: asked, asking: askDashboard(client, isOwner) });
+  const answer = asking?.answer;
   // biome-ignore lint/correctness/useExhaustiveDependencies: askAgain is the same function of these
   useEffect(() => {
     if (!asking) {
       askAgain();
       return;
     }
-    if (asking.answer) return;
+    // Answered between this render and this effect (a fast server): render again, or the page would
+    // stay loading with nothing left to wake it.
+    if (asking.answer) {
+      if (asking.answer !== answer) answered();
+      return;
+    }
     let shown = true;
     void asking.promise.then(() => {
       if (shown) answered();
@@ -71,6 +77,5 @@ export function useDashboard(isOwner: boolean) {
       shown = false;
     };
   }, [asking, asked, client, isOwner]);
-  const answer = asking?.answer;
   return { data: answer?.data, error: answer?.error, loading: !answer, retry: askAgain };
 }

@@ -8,8 +8,10 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache } from '~/app/apollo-client';
 import { SessionProvider } from '~/app/session';
 import { MeDocument } from '~/features/auth/graphql/auth.graphql';
+import type { DashboardQuery } from '~/gql/graphql';
 import { type RenderRouteOptions, renderRoute, staffMember } from '~/test/render';
 import { DASHBOARD_DAYS } from '../components/dashboard-format';
+import type { Asking } from '../dashboard-answer';
 import { loadDashboard } from '../load-dashboard';
 import {
   atRiskCustomer,
@@ -234,6 +236,38 @@ describe('DashboardPage with its route loader', () => {
     );
     return router;
   }
+
+  it('shows an answer that came between the render and its effect (a fast server)', async () => {
+    const { data } = dashboardMock(fullAnswer()).result as { data: DashboardQuery };
+    const answer = { data, error: undefined };
+    // The render reads no answer yet; by the time the page's effect runs, the answer is in.
+    let reads = 0;
+    const asking: Asking = {
+      promise: Promise.resolve(answer),
+      get answer() {
+        reads++;
+        return reads === 1 ? undefined : answer;
+      },
+    };
+    const router = createMemoryRouter([
+      {
+        path: '/',
+        loader: () => asking,
+        element: (
+          <SessionProvider member={MEMBERS.owner}>
+            <DashboardPage />
+          </SessionProvider>
+        ),
+      },
+    ]);
+    render(
+      <ApolloProvider client={new ApolloClient({ cache: createCache(), link: new MockLink([]) })}>
+        <RouterProvider router={router} />
+      </ApolloProvider>,
+    );
+    expect(await screen.findByText('12 days overdue')).toBeInTheDocument();
+    expect(screen.queryByText('Loading the dashboard…')).not.toBeInTheDocument();
+  });
 
   it("shows the loader's answer without asking again, and a fresh one on a later visit", async () => {
     const dashboardAsked = jest.fn(() => true);
