@@ -268,7 +268,7 @@ it('costs a keyed write no round trip for the key beyond its claim, nor for open
   // BEGIN and the workspace's scope go together; the key is claimed once, naming the new row; the
   // first answer is the row as inserted, not read back.
   expect(workspaceStatements[0]).toMatch(/^begin; select set_config\('app\.workspace_id'/);
-  expect(sent.filter((sql) => /start transaction|^select set_config/i.test(sql))).toEqual([]);
+  expect(sent.filter((sql) => /start transaction|^select set_config\('app\./i.test(sql))).toEqual([]);
   expect(sent.filter((sql) => /idempotency_keys/.test(sql))).toEqual([
     expect.stringMatching(/^insert into idempotency_keys \(.*result_id\)/),
   ]);
@@ -310,17 +310,19 @@ it("sends a contact's key, feedback rule, insert and its customer's lock and hea
         ['rule', /auto_feedback_survey_id/],
         ['insert', /^insert into interactions/],
         ['lock', /for no key update of c/],
+        ['plan', /set_config\('plan_cache_mode'/],
         ['facts', /json_agg/],
         ['health', /^with v as/],
         ['commit', /^commit$/],
       ] as const
     ).find(([, pattern]) => pattern.test(sql))?.[0] ?? sql;
   // Five round trips: the session, the transaction's begin and scope, then the key with the contact
-  // and everything its customer's health is computed from, the health written, the commit.
+  // and everything its customer's health is computed from (the facts between their plan's settings),
+  // the health written, the commit.
   expect(flights.map((statements) => statements.map(kind))).toEqual([
     ['session'],
     ['begin'],
-    ['key', 'savepoint', 'rule', 'insert', 'lock', 'facts'],
+    ['key', 'savepoint', 'rule', 'insert', 'lock', 'plan', 'facts', 'plan'],
     ['health'],
     ['commit'],
   ]);

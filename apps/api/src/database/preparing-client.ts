@@ -19,23 +19,12 @@ const nameOf = (text: string): string => {
 };
 
 /**
- * The request pool's startup option that makes a prepared statement keep its one generic plan. In the
- * default mode PostgreSQL plans a statement anew on every execution for as long as those custom plans
- * look cheaper than the generic one. That is forever for the health facts of one customer (their
- * generic plan counts ten in the array of ids), which every write reads: about 0.8 ms of a
- * `logInteraction`'s 3 ms of PostgreSQL CPU (docs/performance.md). Under the benchmark's load the
- * default mode kept custom plans for three more statements, all given arrays (the customers' lock,
- * the rate limit's count, a contact-day count); their generic plans use the same indexes, and the
- * facts' generic plan is as fast for a batch of 500 customers.
- */
-export const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
-
-/**
  * The request pool's connection: a statement with parameters is prepared once per connection (named
- * by a hash of its text) and then only bound and executed, so PostgreSQL neither parses nor plans it
- * again (with `GENERIC_PLANS`). Planning was a large part of PostgreSQL's CPU per request: half of
- * the customers page's statement (see docs/performance.md). Statements without parameters (BEGIN,
- * COMMIT, scripts of several statements) run as before.
+ * by a hash of its text) and then only bound and executed, so PostgreSQL neither parses nor, once it
+ * settles on a generic plan, plans it again. Planning was a large part of PostgreSQL's CPU per
+ * request: 1.1 ms of the health facts' 1.3 ms, half of the customers page's statement (see
+ * docs/performance.md). Statements without parameters (BEGIN, COMMIT, scripts of several
+ * statements) run as before.
  *
  * A schema change under a running app (another replica migrating) can fail a prepared statement once
  * with "cached plan must not change result type"; PostgreSQL replans it on the next use.

@@ -53,6 +53,9 @@ const ALL_FACTS = `
              where r.workspace_id = $1 and r.customer_id = any($2::uuid[])
                and r.responded_at > $3::timestamptz - $7::float8 * interval '1 day') f) as feedback`;
 
+/** Sets how the transaction's next statements are planned (see `sendHealthFacts`). */
+const PLAN_CACHE_MODE = `select set_config('plan_cache_mode', $1, true)`;
+
 interface FactRows {
   interactions: {
     customer_id: string;
@@ -80,6 +83,12 @@ export async function sendHealthFacts(
   asOf: Date,
   model: HealthModel = DEFAULT_HEALTH_MODEL,
 ): Promise<FactsOf> {
+  // Planned once per connection: in PostgreSQL's default plan cache mode these facts were planned
+  // anew on every execution, because for one customer their custom plans always look cheaper than
+  // the generic one (which counts ten ids in the array), about 0.8 ms of a write's 3 ms of PostgreSQL
+  // CPU. The generic plan is as fast, for 500 customers too. Only for this statement: other
+  // statements need their custom plans (a search's generic plan scans the whole workspace).
+  void send(on, PLAN_CACHE_MODE, ['force_generic_plan']);
   const sent = send<FactRows>(on, ALL_FACTS, [
     workspaceId,
     ids,
@@ -89,6 +98,7 @@ export async function sendHealthFacts(
     model.balance.lastInteractions,
     model.feedback.windowDays + model.trendDays,
   ]);
+  void send(on, PLAN_CACHE_MODE, ['auto']);
   const [rows] = await sent;
   const { interactions: interactionRows, friction: frictionRows, feedback: feedbackRows } = rows as FactRows;
   const interactions = new Map<string, HealthInteractionFact[]>();
