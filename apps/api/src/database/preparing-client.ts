@@ -22,9 +22,10 @@ const nameOf = (text: string): string => {
  * The request pool's connection: a statement with parameters is prepared once per connection (named
  * by a hash of its text) and then only bound and executed, so PostgreSQL neither parses nor, once it
  * settles on a generic plan, plans it again. Planning was a large part of PostgreSQL's CPU per
- * request: 1.1 ms of the health facts' 1.3 ms, half of the customers page's statement (see
- * docs/performance.md). Statements without parameters (BEGIN, COMMIT, scripts of several
- * statements) run as before.
+ * request: half of the customers page's statement (see docs/performance.md). A statement whose
+ * custom plans always look cheaper never settles; the health facts set their own plan mode for that
+ * (`sendHealthFacts`). Statements without parameters (BEGIN, COMMIT, scripts of several statements)
+ * run as before.
  *
  * A schema change under a running app (another replica migrating) can fail a prepared statement once
  * with "cached plan must not change result type"; PostgreSQL replans it on the next use.

@@ -214,13 +214,19 @@ describe('DashboardPage', () => {
 describe('DashboardPage with its route loader', () => {
   beforeAll(() => mockResizeObserver());
 
-  /** The app's client on mocked answers, and the dashboard's route with its loader, as in routes.tsx. */
-  function renderWithLoader(mocks: MockLink.MockedResponse[]) {
+  /**
+   * The app's client on mocked answers, and the dashboard's route with its loader (by default the
+   * app's, as in routes.tsx).
+   */
+  function renderWithLoader(
+    mocks: MockLink.MockedResponse[],
+    loader: (client: ApolloClient) => unknown = loadDashboard,
+  ) {
     const client = new ApolloClient({ cache: createCache(), link: new MockLink(mocks) });
     const router = createMemoryRouter([
       {
         path: '/',
-        loader: () => loadDashboard(client),
+        loader: () => loader(client),
         element: (
           <SessionProvider member={MEMBERS.owner}>
             <DashboardPage />
@@ -249,22 +255,7 @@ describe('DashboardPage with its route loader', () => {
         return reads === 1 ? undefined : answer;
       },
     };
-    const router = createMemoryRouter([
-      {
-        path: '/',
-        loader: () => asking,
-        element: (
-          <SessionProvider member={MEMBERS.owner}>
-            <DashboardPage />
-          </SessionProvider>
-        ),
-      },
-    ]);
-    render(
-      <ApolloProvider client={new ApolloClient({ cache: createCache(), link: new MockLink([]) })}>
-        <RouterProvider router={router} />
-      </ApolloProvider>,
-    );
+    renderWithLoader([], () => asking);
     expect(await screen.findByText('12 days overdue')).toBeInTheDocument();
     expect(screen.queryByText('Loading the dashboard…')).not.toBeInTheDocument();
   });
