@@ -19,42 +19,54 @@ export interface HealthSubject {
 }
 
 /**
- * The interactions `health(facts, asOf)` can look at, for many customers in one statement: every
- * interaction in the sentiment window of both asOf and the trend's earlier date, plus (at or before
- * that earlier date, where the window does not reach) the last `lastInteractions` (with ties) for the
- * balance and the latest relationship contact for recency. Nothing older can change the result.
+ * How a facts statement names its customers, as `$2`: one id, or an array of them. One customer's
+ * facts (every write) have a text of their own: with a single id the generic plan's estimates are
+ * the custom plans', so PostgreSQL settles on it and plans the statement once per connection. With
+ * an array, the generic plan counts ten ids, its custom plans always look cheaper, and it is planned
+ * on every execution (0.7 ms): for one customer that was most of the statement's cost, for a batch
+ * of hundreds (the scheduled pass) it is little.
  */
-const INTERACTION_FACTS = `
-  select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
-   where i.workspace_id = $1 and i.customer_id = any($2::uuid[])
-     and i.occurred_at > $3::timestamptz - $4::float8 * interval '1 day'
-  union
-  select last_ones.* from unnest($2::uuid[]) as c(id) cross join lateral (
-    select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
-     where i.workspace_id = $1 and i.customer_id = c.id
-       and i.occurred_at <= $3::timestamptz - $5::float8 * interval '1 day'
-     order by i.occurred_at desc fetch first ($6::int) rows with ties) last_ones
-  union
-  select last_contact.* from unnest($2::uuid[]) as c(id) cross join lateral (
-    select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
-     where i.workspace_id = $1 and i.customer_id = c.id and i.purpose = 'RELATIONSHIP'
-       and i.occurred_at <= $3::timestamptz - $5::float8 * interval '1 day'
-     order by i.occurred_at desc limit 1) last_contact`;
+const NAMING = {
+  one: { isNamed: '= $2::uuid', named: '(values ($2::uuid))' },
+  many: { isNamed: '= any($2::uuid[])', named: 'unnest($2::uuid[])' },
+} as const;
 
-/** One statement for the three kinds of fact, each as a JSON array (timestamps as ISO text). */
-const ALL_FACTS = `
-  select (select coalesce(json_agg(f), '[]') from (${INTERACTION_FACTS}) f) as interactions,
+/**
+ * Everything `health(facts, asOf)` can look at, for the customers named, in one statement (each kind
+ * of fact as a JSON array, timestamps as ISO text). Interactions: every one in the sentiment window
+ * of both asOf and the trend's earlier date, plus (at or before that earlier date, where the window
+ * does not reach) the last `lastInteractions` (with ties) for the balance and the latest relationship
+ * contact for recency; nothing older can change the result. Feedback answers in the window of both
+ * dates. Friction points: every one, resolved too, for the trend's earlier date.
+ */
+const factsSql = ({ isNamed, named }: (typeof NAMING)[keyof typeof NAMING]) => `
+  select (select coalesce(json_agg(f), '[]') from (
+            select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
+             where i.workspace_id = $1 and i.customer_id ${isNamed}
+               and i.occurred_at > $3::timestamptz - $4::float8 * interval '1 day'
+            union
+            select last_ones.* from ${named} as c(id) cross join lateral (
+              select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
+               where i.workspace_id = $1 and i.customer_id = c.id
+                 and i.occurred_at <= $3::timestamptz - $5::float8 * interval '1 day'
+               order by i.occurred_at desc fetch first ($6::int) rows with ties) last_ones
+            union
+            select last_contact.* from ${named} as c(id) cross join lateral (
+              select i.customer_id, i.id, i.occurred_at, i.purpose, i.sentiment from interactions i
+               where i.workspace_id = $1 and i.customer_id = c.id and i.purpose = 'RELATIONSHIP'
+                 and i.occurred_at <= $3::timestamptz - $5::float8 * interval '1 day'
+               order by i.occurred_at desc limit 1) last_contact) f) as interactions,
          (select coalesce(json_agg(f), '[]') from (
             select customer_id, created_at, resolved_at from friction_points
-             where workspace_id = $1 and customer_id = any($2::uuid[])) f) as friction,
+             where workspace_id = $1 and customer_id ${isNamed}) f) as friction,
          (select coalesce(json_agg(f), '[]') from (
             select r.customer_id, r.responded_at, s.type, r.score from feedback_responses r
               join surveys s on s.workspace_id = r.workspace_id and s.id = r.survey_id
-             where r.workspace_id = $1 and r.customer_id = any($2::uuid[])
+             where r.workspace_id = $1 and r.customer_id ${isNamed}
                and r.responded_at > $3::timestamptz - $7::float8 * interval '1 day') f) as feedback`;
 
-/** Sets how the transaction's next statements are planned (see `sendHealthFacts`). */
-const PLAN_CACHE_MODE = `select set_config('plan_cache_mode', $1, true)`;
+const FACTS_OF_ONE = factsSql(NAMING.one);
+const FACTS_OF_MANY = factsSql(NAMING.many);
 
 interface FactRows {
   interactions: {
@@ -71,10 +83,8 @@ interface FactRows {
 export type FactsOf = (subject: HealthSubject) => HealthFacts;
 
 /**
- * Everything health is computed from, for a batch of customers of one workspace, in one statement sent
- * now (see `send`: a statement sent before it, such as a lock, runs first): interactions, feedback
- * answers in the window of both dates, and friction points (every one, resolved too, for the trend's
- * earlier date).
+ * Everything health is computed from (see `factsSql`), for a batch of customers of one workspace, in
+ * one statement sent now (see `send`: a statement sent before it, such as a lock, runs first).
  */
 export async function sendHealthFacts(
   on: Sender,
@@ -83,23 +93,15 @@ export async function sendHealthFacts(
   asOf: Date,
   model: HealthModel = DEFAULT_HEALTH_MODEL,
 ): Promise<FactsOf> {
-  // Planned once per connection: in PostgreSQL's default plan cache mode these facts were planned
-  // anew on every execution, because for one customer their custom plans always look cheaper than
-  // the generic one (which counts ten ids in the array), about 0.8 ms of a write's 3 ms of PostgreSQL
-  // CPU. The generic plan is as fast, for 500 customers too. Only for this statement: other
-  // statements need their custom plans (a search's generic plan scans the whole workspace).
-  void send(on, PLAN_CACHE_MODE, ['force_generic_plan']);
-  const sent = send<FactRows>(on, ALL_FACTS, [
+  const [rows] = await send<FactRows>(on, ids.length === 1 ? FACTS_OF_ONE : FACTS_OF_MANY, [
     workspaceId,
-    ids,
+    ids.length === 1 ? ids[0] : ids,
     asOf,
     model.sentiment.windowDays + model.trendDays,
     model.trendDays,
     model.balance.lastInteractions,
     model.feedback.windowDays + model.trendDays,
   ]);
-  void send(on, PLAN_CACHE_MODE, ['auto']);
-  const [rows] = await sent;
   const { interactions: interactionRows, friction: frictionRows, feedback: feedbackRows } = rows as FactRows;
   const interactions = new Map<string, HealthInteractionFact[]>();
   const feedback = new Map<string, HealthFeedbackFact[]>();
