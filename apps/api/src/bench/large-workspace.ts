@@ -1,7 +1,25 @@
+import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { pendingFeedbackLinks } from '../seed-large/feedback-links';
 import type { SeedLargeOptions } from '../seed-large/options';
 import { seedLarge } from '../seed-large/seed-large';
+
+/**
+ * The benchmark database's app secret: its feedback links (and the app's login password) derive from
+ * it, so it must stay the same from run to run. Benchmark data only; never a real deployment's.
+ */
+export const BENCH_SECRET = process.env.RAPPORT_SECRET ?? 'rapport-benchmark-secret-not-for-real-data';
+
+/** The large workspace: `npm run bench -- --customers N --interactions N` (seeded once per size). */
+export function workspaceSize(): { customers: number; interactions: number } {
+  const { values } = parseArgs({
+    options: {
+      customers: { type: 'string', default: '100000' },
+      interactions: { type: 'string', default: '1000000' },
+    },
+  });
+  return { customers: Number(values.customers), interactions: Number(values.interactions) };
+}
 
 /** What the benchmark needs of the large workspace. */
 export interface LargeWorkspace {

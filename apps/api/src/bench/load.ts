@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
 /** One operation under load: where to send it and how each request's body is made. */
@@ -45,24 +46,34 @@ export async function runLoad(
   settings: LoadSettings,
   beforeMeasuring: () => Promise<void> = async () => {},
 ): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0) await cannon(load, settings.connections, settings.warmupSeconds);
+  if (settings.warmupSeconds > 0)
+    await cannon(load, settings.connections, { seconds: settings.warmupSeconds });
   await beforeMeasuring();
-  return cannon(load, settings.connections, settings.seconds);
+  return cannon(load, settings.connections, { seconds: settings.seconds });
 }
 
 /** Runs `load` for `seconds` with `settings`' connections, unmeasured. */
 export async function warmUp(load: Load, settings: LoadSettings, seconds: number): Promise<void> {
-  await cannon(load, settings.connections, seconds);
+  await cannon(load, settings.connections, { seconds });
 }
 
-async function cannon(load: Load, connections: number, seconds: number): Promise<LoadResult> {
+/** Sends `load` `count` times over `connections` (closed loop), and answers when all are answered. */
+export async function sendTimes(load: Load, connections: number, count: number): Promise<LoadResult> {
+  return cannon(load, connections, { count });
+}
+
+/** A load runs for some seconds, or until it has sent some requests. */
+type Length = { seconds: number } | { count: number };
+
+async function cannon(load: Load, connections: number, length: Length): Promise<LoadResult> {
   const latencies: number[] = [];
+  const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: load.url,
         connections,
-        duration: seconds,
+        ...('seconds' in length ? { duration: length.seconds } : { amount: length.count }),
         method: 'POST',
         headers: { 'content-type': 'application/json', ...load.headers },
         requests: [
@@ -80,11 +91,12 @@ async function cannon(load: Load, connections: number, seconds: number): Promise
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
+  const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   // Every non-2xx answer of a GraphQL server carries `errors`, so mismatches include them.
   const failures = result.errors + result.timeouts + result.mismatches;
   return {
-    requestsPerSecond: (result.requests.total - failures) / seconds,
+    requestsPerSecond: (result.requests.total - failures) / ('seconds' in length ? length.seconds : elapsed),
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * What the benchmark sends: the web client's own selections (customers list, customer page,
  * dashboard), written out here because the client's documents live in the web workspace.
@@ -61,6 +63,19 @@ export const HEALTH_SUMMARY = `query HealthSummary { healthSummary { healthy wat
 export const LOG_INTERACTION = `mutation Log($input: LogInteractionInput!) {
   logInteraction(input: $input) { id occurredAt purpose sentiment customer { id health { score band } } }
 }`;
+
+/** The `n`th contact of a load: a relationship call to `customerId`, with a key of its own. */
+export const logInteractionVariables = (customerId: string, n: number) => ({
+  input: {
+    customerId,
+    channel: 'PHONE',
+    direction: 'OUTBOUND',
+    purpose: 'RELATIONSHIP',
+    sentiment: 1,
+    summary: `Benchmark check-in ${n}`,
+    idempotencyKey: randomUUID(),
+  },
+});
 
 export const SUBMIT_FEEDBACK = `mutation Answer($token: String!, $input: SubmitFeedbackInput!) {
   submitFeedback(token: $token, input: $input)

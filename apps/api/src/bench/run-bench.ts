@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { Pool } from 'pg';
 import { createApp, stopApp } from '../app';
 import { AppProcess } from '../chaos/app-process';
@@ -18,7 +17,7 @@ import { freePort } from '../database/embedded';
 import { createLogger } from '../logger';
 import { CustomerStateService } from '../modules/relationship-health/customer-state.service';
 import { openBenchDatabase } from './bench-database';
-import { type LargeWorkspace, openLargeWorkspace } from './large-workspace';
+import { BENCH_SECRET, type LargeWorkspace, openLargeWorkspace, workspaceSize } from './large-workspace';
 import { type Load, type LoadResult, type LoadSettings, runLoad, warmUp } from './load';
 import {
   CUSTOMER_LIST,
@@ -26,6 +25,7 @@ import {
   DASHBOARD,
   HEALTH_SUMMARY,
   LOG_INTERACTION,
+  logInteractionVariables,
   OVERDUE_LIST,
   SUBMIT_FEEDBACK,
 } from './operations';
@@ -39,6 +39,7 @@ import {
   type WebResult,
   writeResults,
 } from './report';
+import { signIn } from './sign-in';
 import { StatementCounter } from './sql-statements';
 
 /**
@@ -50,23 +51,6 @@ import { StatementCounter } from './sql-statements';
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
 const WEB_BUDGETS = join(ROOT, 'apps', 'web', 'perf', 'web-budgets.mjs');
-
-/**
- * The benchmark database's app secret: its feedback links (and the app's login password) derive from
- * it, so it must stay the same from run to run. Benchmark data only; never a real deployment's.
- */
-const BENCH_SECRET = process.env.RAPPORT_SECRET ?? 'rapport-benchmark-secret-not-for-real-data';
-
-/** The large workspace: `npm run bench -- --customers N --interactions N` (seeded once per size). */
-function workspaceSize(): { customers: number; interactions: number } {
-  const { values } = parseArgs({
-    options: {
-      customers: { type: 'string', default: '100000' },
-      interactions: { type: 'string', default: '1000000' },
-    },
-  });
-  return { customers: Number(values.customers), interactions: Number(values.interactions) };
-}
 
 const settings: LoadSettings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 8),
@@ -81,21 +65,6 @@ const WARM_UP_SECONDS = Number(process.env.BENCH_SERVER_WARMUP_SECONDS ?? 5);
 const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query:
-        'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { member { id } } }',
-      variables: { email, password },
-    }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!res.ok || !cookie) throw new Error(`could not sign in as ${email}: ${await res.text()}`);
-  return cookie;
-}
 
 /** One request of the load, answered 2xx without GraphQL errors (else the run stops): its JSON. */
 async function check(name: string, load: Load): Promise<unknown> {
@@ -209,17 +178,9 @@ async function measureOperations(
   let sent = 0;
   let answers = 0;
   // A new contact each time, with its own key (the baseline writes the same, with the app's statements).
-  const logInteraction = gql(LOG_INTERACTION, () => ({
-    input: {
-      customerId: pick(workspace.customerIds),
-      channel: 'PHONE',
-      direction: 'OUTBOUND',
-      purpose: 'RELATIONSHIP',
-      sentiment: 1,
-      summary: `Benchmark check-in ${++sent}`,
-      idempotencyKey: randomUUID(),
-    },
-  }));
+  const logInteraction = gql(LOG_INTERACTION, () =>
+    logInteractionVariables(pick(workspace.customerIds), ++sent),
+  );
   // The customers pages, each answered by the baseline and by the API.
   const pages = (
     [

@@ -30,6 +30,10 @@ export interface AppProcessOptions {
   env?: Record<string, string>;
   /** Options for node itself, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** A program node runs under, with its options (e.g. valgrind: see bench/instructions.ts). */
+  runUnder?: string[];
+  /** How long it may take to answer `/readyz`: 30 s by default. */
+  readyWithinMs?: number;
 }
 
 /** The built app (`dist/main.js`) in a process of its own, as `npm start` runs it, on `databaseUrl`. */
@@ -55,11 +59,14 @@ export class AppProcess {
       secret = randomBytes(32).toString('hex'),
       env = {},
       nodeArgs = [],
+      runUnder = [],
+      readyWithinMs = 30_000,
     }: AppProcessOptions = {},
   ): Promise<AppProcess> {
     const port = await freePort();
     const spawned = performance.now();
-    const child = spawn(process.execPath, [...startScriptNodeArgs(), ...nodeArgs, BUILT_MAIN], {
+    const [program = process.execPath, ...args] = [...runUnder, process.execPath];
+    const child = spawn(program, [...args, ...startScriptNodeArgs(), ...nodeArgs, BUILT_MAIN], {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
@@ -76,7 +83,7 @@ export class AppProcess {
     child.stderr?.pipe(out);
     const app = new AppProcess(child, `http://127.0.0.1:${port}`, logFile);
     try {
-      await app.untilReady();
+      await app.untilReady(readyWithinMs);
       app.startupMs = performance.now() - spawned;
     } catch (error) {
       child.kill('SIGKILL');
@@ -95,8 +102,8 @@ export class AppProcess {
     return this.exited;
   }
 
-  private async untilReady(): Promise<void> {
-    for (let i = 0; i < 3000; i++) {
+  private async untilReady(withinMs: number): Promise<void> {
+    for (const started = performance.now(); performance.now() - started < withinMs; ) {
       if (!this.running)
         throw new Error(`the app exited with ${this.child.exitCode} while starting (${this.logFile})`);
       const ready = await fetch(`${this.base}/readyz`).then(
@@ -106,6 +113,6 @@ export class AppProcess {
       if (ready) return;
       await sleep(10);
     }
-    throw new Error(`the app did not become ready in 30 s (${this.logFile})`);
+    throw new Error(`the app did not become ready in ${withinMs / 1000} s (${this.logFile})`);
   }
 }

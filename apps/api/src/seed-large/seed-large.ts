@@ -301,7 +301,7 @@ async function vacuumAnalyze(client: PoolClient, log: (line: string) => void): P
  * login and role, so row-level security and every query are exactly the app's. Answers how many
  * customers it recomputed.
  */
-async function refreshHealthAsTheAppDoes(ownerUrl: string, linkSecret: string): Promise<number> {
+export async function refreshHealthAsTheAppDoes(ownerUrl: string, linkSecret: string): Promise<number> {
   const dataSource = createDataSource(await ensureAppLogin(ownerUrl, linkSecret), 'app', 2);
   await dataSource.initialize();
   try {

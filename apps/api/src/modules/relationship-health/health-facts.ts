@@ -22,9 +22,9 @@ export interface HealthSubject {
  * How a facts statement names its customers, as `$2`: one id, or an array of them. One customer's
  * facts (every write) have a text of their own: with a single id the generic plan's estimates are
  * the custom plans', so PostgreSQL settles on it and plans the statement once per connection. With
- * an array, the generic plan counts ten ids, its custom plans always look cheaper, and it is planned
- * on every execution (0.7 ms): for one customer that was most of the statement's cost, for a batch
- * of hundreds (the scheduled pass) it is little.
+ * an array the generic plan counts ten ids: for one customer the custom plans look cheaper, and the
+ * statement was planned on every execution (0.7 ms, most of its cost); for a batch of hundreds (the
+ * scheduled pass) the generic plan wins.
  */
 const NAMING = {
   one: { isNamed: '= $2::uuid', named: '(values ($2::uuid))' },

@@ -1,0 +1,112 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppProcess } from '../chaos/app-process';
+import { refreshHealthAsTheAppDoes } from '../seed-large/seed-large';
+import { openBenchDatabase } from './bench-database';
+import { BENCH_SECRET, openLargeWorkspace, workspaceSize } from './large-workspace';
+import { type Load, sendTimes } from './load';
+import { CUSTOMER_LIST, LOG_INTERACTION, logInteractionVariables } from './operations';
+import { signIn } from './sign-in';
+
+/**
+ * `npm run bench:instructions`: the built app's user-space instructions per request, counted by
+ * valgrind's callgrind, for comparing two builds. Requests a second and CPU time move with this
+ * machine's speed (by a quarter within an hour); the count does not: two runs of one build differ by
+ * about 1 %. V8 runs `--predictable` (its collector and compilers on the main thread, on no clock),
+ * the requests go out in the same order to the same customers, and only requests after a warm-up are
+ * counted, with the scheduled health pass run just before the app starts (not due during the count). Only the main thread's are counted: not libuv's pool, where the work of a connection's
+ * password exchange, say, lands at times of its own. What it misses: the kernel's work (system
+ * calls), PostgreSQL, and waiting; what it includes beyond requests: the app's timers (pg-boss's
+ * polling, about 3 million instructions a second, some 0.3 million per request at valgrind's pace).
+ */
+const WARM_UP = Number(process.env.BENCH_WARMUP_REQUESTS ?? 300);
+const COUNTED = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONNECTIONS = 4;
+
+/** The same customers in the same order on every run (mulberry32). */
+function seededPick<T>(items: readonly T[], seed: number): () => T {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return items[Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * items.length)] as T;
+  };
+}
+
+/** Main-thread instructions callgrind has counted since it was last zeroed, from the dump this asks for. */
+async function dumpedInstructions(pid: number, dir: string): Promise<number> {
+  execFileSync('callgrind_control', ['--dump', String(pid)], { stdio: 'ignore' });
+  // Each dump is a file per thread: callgrind.out.1-01 (the main thread), .1-02, …, then .2-01, …
+  const dumps = (await readdir(dir))
+    .map((f) => /^callgrind\.out\.(\d+)-01$/.exec(f))
+    .filter((m) => m !== null);
+  const latest = dumps.sort((a, b) => Number(b[1]) - Number(a[1]))[0]?.[0];
+  const totals = latest && /^(?:summary|totals): (\d+)/m.exec(await readFile(join(dir, latest), 'utf8'));
+  if (!totals) throw new Error(`no callgrind dump in ${dir}`);
+  return Number(totals[1]);
+}
+
+async function main(): Promise<void> {
+  if (spawnSync('valgrind', ['--version']).status !== 0)
+    throw new Error('valgrind is needed (Debian: apt-get install valgrind)');
+  const only = process.env.BENCH_ONLY?.toLowerCase();
+  const database = await openBenchDatabase();
+  try {
+    const workspace = await openLargeWorkspace(database.url, workspaceSize(), BENCH_SECRET);
+    // The app's scheduled pass, due an hour after the last, would otherwise run during the count.
+    await refreshHealthAsTheAppDoes(database.url, BENCH_SECRET);
+    const dir = await mkdtemp(join(tmpdir(), 'rapport-instructions-'));
+    const app = await AppProcess.start(database.url, join(dir, 'app.log'), {
+      secret: BENCH_SECRET,
+      env: { NODE_ENV: 'production', TRUST_PROXY: 'loopback' },
+      nodeArgs: ['--predictable'],
+      runUnder: [
+        'valgrind',
+        '--tool=callgrind',
+        '--separate-threads=yes',
+        `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
+      ],
+      readyWithinMs: 10 * 60_000,
+    });
+    const pid = app.child.pid as number;
+    try {
+      const cookie = await signIn(app.base, workspace.owner.email, workspace.owner.password);
+      const customer = seededPick(workspace.customerIds, Number(process.env.BENCH_SEED ?? 1));
+      let sent = 0;
+      const gql = (query: string, variables?: () => unknown): Load => ({
+        url: `${app.base}/graphql`,
+        headers: { cookie },
+        body: () => JSON.stringify({ query, variables: variables?.() }),
+      });
+      const operations: [string, Load][] = [
+        ['logInteraction', gql(LOG_INTERACTION, () => logInteractionVariables(customer(), ++sent))],
+        ['customer list', gql(CUSTOMER_LIST)],
+      ];
+      for (const [operation, load] of operations) {
+        if (only && !operation.toLowerCase().includes(only)) continue;
+        await sendTimes(load, CONNECTIONS, WARM_UP);
+        execFileSync('callgrind_control', ['--zero', String(pid)], { stdio: 'ignore' });
+        const counted = await sendTimes(load, CONNECTIONS, COUNTED);
+        const instructions = await dumpedInstructions(pid, dir);
+        if (counted.failures > 0) throw new Error(`${operation}: ${counted.failures} requests failed`);
+        console.log(
+          `${operation}: ${(instructions / counted.requests / 1e6).toFixed(3)} M instructions per request ` +
+            `(${counted.requests} requests after ${WARM_UP}, ${CONNECTIONS} connections)`,
+        );
+      }
+    } finally {
+      app.child.kill('SIGKILL');
+      await app.exited;
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
