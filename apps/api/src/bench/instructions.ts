@@ -15,11 +15,13 @@ import { signIn } from './sign-in';
  * valgrind's callgrind, for comparing two builds. Requests a second and CPU time move with this
  * machine's speed (by a quarter within an hour); the count does not: two runs of one build differ by
  * about 1 %. V8 runs `--predictable` (its collector and compilers on the main thread, on no clock),
- * the requests go out in the same order to the same customers, and only requests after a warm-up are
- * counted, with the scheduled health pass run just before the app starts (not due during the count). Only the main thread's are counted: not libuv's pool, where the work of a connection's
- * password exchange, say, lands at times of its own. What it misses: the kernel's work (system
- * calls), PostgreSQL, and waiting; what it includes beyond requests: the app's timers (pg-boss's
- * polling, about 3 million instructions a second, some 0.3 million per request at valgrind's pace).
+ * the requests go out in the same order to the same customers, only requests after a warm-up are
+ * counted, and the scheduled health pass runs just before the app starts (so it is not due during
+ * the count). Only the main thread's instructions are counted, not libuv's pool, where the work of a
+ * connection's password exchange, say, lands at times of its own. What it misses: the kernel's work
+ * (system calls), PostgreSQL, and waiting; what it includes beyond requests: the app's timers
+ * (pg-boss's polling, about 3 million instructions a second, some 0.3 million per request at
+ * valgrind's pace).
  */
 const WARM_UP = Number(process.env.BENCH_WARMUP_REQUESTS ?? 300);
 const COUNTED = Number(process.env.BENCH_REQUESTS ?? 400);

@@ -23,9 +23,9 @@ const nameOf = (text: string): string => {
  * by a hash of its text) and then only bound and executed, so PostgreSQL neither parses nor, once it
  * settles on a generic plan, plans it again. Planning was a large part of PostgreSQL's CPU per
  * request: half of the customers page's statement (see docs/performance.md). A statement whose
- * custom plans always look cheaper never settles; the health facts set their own plan mode for that
- * (`sendHealthFacts`). Statements without parameters (BEGIN, COMMIT, scripts of several statements)
- * run as before.
+ * custom plans always look cheaper never settles: one customer's health facts have a text of their
+ * own for that (`sendHealthFacts`). Statements without parameters (BEGIN, COMMIT, scripts of several
+ * statements) run as before.
  *
  * A schema change under a running app (another replica migrating) can fail a prepared statement once
  * with "cached plan must not change result type"; PostgreSQL replans it on the next use.
