@@ -19,6 +19,7 @@ import { DatabaseModule } from './database/database.module';
 import { Db } from './database/db.service';
 import { compiledQueriesPlugin, type FormatGraphQLError } from './graphql/compiled-queries.plugin';
 import type { RequestContext } from './graphql/context';
+import { errorRequestIdsPlugin, requestIdOf, tagWithRequest } from './graphql/error-request-ids';
 import { ExpectedErrorsFilter } from './graphql/expected-errors.filter';
 import { formatError } from './graphql/format-error';
 import { queryLimitRules } from './graphql/limits/query-limits';
@@ -27,7 +28,6 @@ import { scalarsMap } from './graphql/scalars';
 import { sharedReadsPlugin } from './graphql/shared-reads.plugin';
 import { rethrowWith503IfUnavailable, unavailableStatus } from './graphql/unavailable-status';
 import { Draining } from './http/draining';
-import { attachToRequest, currentRequestId } from './http/request-id';
 import { type Logger, LoggerModule } from './logger';
 import { AuditsResolver, ObservationsResolver } from './modules/audits/audits.resolver';
 import { AuditsService } from './modules/audits/audits.service';
@@ -144,7 +144,7 @@ export class AppModule {
         formatted,
         error,
         (internal) => {
-          const requestId = currentRequestId();
+          const requestId = requestIdOf(internal);
           logger.error({ err: internal, requestId }, 'unhandled error in a GraphQL operation');
           return requestId;
         },
@@ -175,6 +175,7 @@ export class AppModule {
             // Per-field cache hints would wrap every resolver (Rapport sends none): off.
             plugins: [
               unavailableStatus,
+              errorRequestIdsPlugin,
               sharedReadsPlugin(db),
               compiledQueriesPlugin(formatGraphQLError),
               ApolloServerPluginCacheControlDisabled() as typeof unavailableStatus,
@@ -184,15 +185,12 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             validationRules: queryLimitRules,
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
-              const context: RequestContext = {
-                req,
-                res,
-                requestId: req.id,
-                actor: await sessions.resolve(sessionToken(req)).catch(rethrowWith503IfUnavailable),
-                loaders: createLoaders(db),
-              };
-              // Changes this request makes are recorded as the context's actor's (see Db.inWorkspace).
-              attachToRequest(context);
+              const actor = await sessions.resolve(sessionToken(req)).catch((error: unknown) => {
+                tagWithRequest([error], req.id);
+                return rethrowWith503IfUnavailable(error);
+              });
+              const context = { req, res, requestId: req.id, actor } as RequestContext;
+              context.loaders = createLoaders(db, context);
               return context;
             },
             formatError: formatGraphQLError,

@@ -39,17 +39,21 @@ describe('transactions that fail for a reason running them again can cure', () =
     const attempts = [0, 0];
     // Each locks one customer, waits until the other holds the other one, then asks for it.
     const writer = (index: number, first: string, second: string) =>
-      db.inWorkspace(workspaceId, async (em) => {
-        const attempt = (attempts[index] ?? 0) + 1;
-        attempts[index] = attempt;
-        await lock(em, first);
-        if (attempt === 1) {
-          bothHoldOne();
-          await barrier;
-        }
-        await lock(em, second);
-        return index;
-      });
+      db.inWorkspace(
+        workspaceId,
+        async (em) => {
+          const attempt = (attempts[index] ?? 0) + 1;
+          attempts[index] = attempt;
+          await lock(em, first);
+          if (attempt === 1) {
+            bothHoldOne();
+            await barrier;
+          }
+          await lock(em, second);
+          return index;
+        },
+        'system',
+      );
     const [a, b] = [customers[0]!, customers[1]!];
     await expect(Promise.all([writer(0, a, b), writer(1, b, a)])).resolves.toEqual([0, 1]);
     expect(attempts.sort()).toEqual([1, 2]);
@@ -57,24 +61,32 @@ describe('transactions that fail for a reason running them again can cure', () =
 
   it('are not run again for an error that would only repeat', async () => {
     let attempts = 0;
-    const failing = db.inWorkspace(workspaceId, async (em) => {
-      attempts += 1;
-      await em.query(
-        `insert into customers (workspace_id, id, name, next_check_in_due_at)
+    const failing = db.inWorkspace(
+      workspaceId,
+      async (em) => {
+        attempts += 1;
+        await em.query(
+          `insert into customers (workspace_id, id, name, next_check_in_due_at)
         values ($1, $2, 'Twin', now())`,
-        [workspaceId, customers[0]],
-      );
-    });
+          [workspaceId, customers[0]],
+        );
+      },
+      'system',
+    );
     await expect(failing).rejects.toMatchObject({ driverError: { code: '23505' } });
     expect(attempts).toBe(1);
   });
 
   it('give up after a bounded number of runs', async () => {
     let attempts = 0;
-    const alwaysConflicting = db.inWorkspace(workspaceId, async () => {
-      attempts += 1;
-      throw Object.assign(new Error('could not serialize access'), { code: '40001' });
-    });
+    const alwaysConflicting = db.inWorkspace(
+      workspaceId,
+      async () => {
+        attempts += 1;
+        throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+      },
+      'system',
+    );
     await expect(alwaysConflicting).rejects.toMatchObject({ code: '40001' });
     expect(attempts).toBe(TRANSACTION_ATTEMPTS);
   });

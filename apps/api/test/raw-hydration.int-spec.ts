@@ -25,10 +25,11 @@ it('builds customers and their owners exactly as TypeORM does, with or without t
         .orderBy('c.name');
       return withDocument ? customers.addSelect('c.healthDocument') : customers;
     };
-    const [typeorm, ours] = await db.inWorkspace(owner.workspaceId, async (em) => [
-      await query(em).getMany(),
-      await readCustomers(query(em)),
-    ]);
+    const [typeorm, ours] = await db.inWorkspace(
+      owner.workspaceId,
+      async (em) => [await query(em).getMany(), await readCustomers(query(em))],
+      'system',
+    );
     expect(typeorm).toHaveLength(2);
     expect(typeorm[0]?.ownerMember?.id).toBe(staff.memberId);
     expect(typeorm[1]?.ownerMember).toBeNull();

@@ -115,7 +115,11 @@ describe('seed:large (small numbers)', () => {
     const before = await Promise.all(ids.map((id) => owner.ok(HEALTH, { id })));
     await t.app
       .get(Db)
-      .inWorkspace(workspaceId, (em) => t.app.get(CustomerStateService).refresh(em, workspaceId, ids));
+      .inWorkspace(
+        workspaceId,
+        (em) => t.app.get(CustomerStateService).refresh(em, workspaceId, ids),
+        'system',
+      );
     const after = await Promise.all(ids.map((id) => owner.ok(HEALTH, { id })));
     expect(before.every((b) => typeof b.customer.health.score === 'number')).toBe(true);
     expect(before).toEqual(after);

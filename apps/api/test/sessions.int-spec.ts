@@ -1,4 +1,5 @@
 import type request from 'supertest';
+import { APP_ROLE } from '../src/database/app-role';
 import { dumpState, raceOnWrite } from './support/database';
 import {
   addMember,
@@ -35,6 +36,7 @@ afterAll(() => t.close());
 beforeEach(() => t.admin.query('delete from rate_limit_events'));
 
 const ME = '{ me { id role } }';
+const CREATE_TOUCHPOINT = 'mutation($input: TouchpointInput!) { createTouchpoint(input: $input) { id } }';
 const MEMBERS = 'query Members { members { id name email role removedAt } }';
 const ALL_MEMBERS = '{ members(includeRemoved: true) { id name removedAt } }';
 const INVITATIONS = 'query PendingInvitations { invitations { id } }';
@@ -586,10 +588,49 @@ describe('logs', () => {
     logs.mark();
     await owner.client.ok(CHANGE_ROLE, { id: staff.memberId, role: 'OWNER' });
     await owner.client.ok(REMOVE, { id: staff.memberId });
+    const requestId = expect.stringMatching(/^[0-9a-f-]{36}$/);
     expect(entries('member-changed')).toEqual([
-      expect.objectContaining({ memberId: owner.memberId, targetMemberId: staff.memberId, role: 'OWNER' }),
-      expect.objectContaining({ memberId: owner.memberId, targetMemberId: staff.memberId, removed: true }),
+      expect.objectContaining({
+        memberId: owner.memberId,
+        targetMemberId: staff.memberId,
+        role: 'OWNER',
+        requestId,
+      }),
+      expect.objectContaining({
+        memberId: owner.memberId,
+        targetMemberId: staff.memberId,
+        removed: true,
+        requestId,
+      }),
     ]);
+  });
+
+  it('logs an unexpected error with the request id its answer gives, from a write and from a query', async () => {
+    const owner = await signUpOwner(t, 'Failing Bakery');
+    const input = { name: 'Counter', channel: 'STORE', stage: 'BUY' };
+    await t.admin.query(`revoke select on touchpoints from ${APP_ROLE}`);
+    try {
+      logs.mark();
+      const answers = [
+        await postGql(owner.client, CREATE_TOUCHPOINT, { input }), // run by graphql-js
+        await postGql(owner.client, '{ touchpoints { id } }'), // a member's query: compiled
+      ];
+      const unhandled = logs
+        .entries()
+        .filter((entry) => entry.msg === 'unhandled error in a GraphQL operation');
+      expect(unhandled.map((entry) => [entry.level, entry.requestId])).toEqual(
+        answers.map((res) => [LEVEL.error, res.headers['x-request-id']]),
+      );
+      for (const res of answers) {
+        expect(res.body.errors).toEqual([
+          expect.objectContaining({
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers['x-request-id'] },
+          }),
+        ]);
+      }
+    } finally {
+      await t.admin.query(`grant select on touchpoints to ${APP_ROLE}`);
+    }
   });
 
   // Last: everything this file did was logged at trace level.

@@ -91,13 +91,17 @@ export class AuthService {
       throw badCredentials();
     }
     const { workspace_id: workspaceId, member_id: memberId } = credential;
-    const member = await this.db.inWorkspace(workspaceId, async (em) => {
-      // Removal deletes the credentials; this also refuses a sign-in that raced with a removal.
-      const current = await em.findOneBy(MemberEntity, { workspaceId, id: memberId, removedAt: IsNull() });
-      if (!current) throw badCredentials();
-      await this.sessions.open(em, ctx, workspaceId, memberId);
-      return current;
-    });
+    const member = await this.db.inWorkspace(
+      workspaceId,
+      async (em) => {
+        // Removal deletes the credentials; this also refuses a sign-in that raced with a removal.
+        const current = await em.findOneBy(MemberEntity, { workspaceId, id: memberId, removedAt: IsNull() });
+        if (!current) throw badCredentials();
+        await this.sessions.open(em, ctx, workspaceId, memberId);
+        return current;
+      },
+      { memberId },
+    );
     await this.db.global((em) => this.limits.refund(em, FAILED_SIGN_IN, keys));
     return member;
   }

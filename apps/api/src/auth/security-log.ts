@@ -5,7 +5,6 @@ import { GraphQLError } from 'graphql';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { clientIp, type RequestContext } from '../graphql/context';
-import { currentRequestId } from '../http/request-id';
 import { InjectLogger, type Logger } from '../logger';
 import type { Actor } from './actor';
 import { sessionToken } from './sessions.service';
@@ -57,11 +56,16 @@ export class SecurityLog {
     else this.logger.info(entry, 'access denied');
   }
 
-  /** An owner changed a member's role or removed them. */
-  memberChanged(actor: Actor, memberId: string, change: { role: Role } | { removed: true }): void {
+  /** An owner changed a member's role or removed them, in the request `requestId`. */
+  memberChanged(
+    actor: Actor,
+    requestId: string,
+    memberId: string,
+    change: { role: Role } | { removed: true },
+  ): void {
     this.logger.info(
       {
-        requestId: currentRequestId(),
+        requestId,
         event: 'member-changed',
         ...who(actor),
         targetMemberId: memberId,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ChangeOrigin, LinkOrigin } from '@rapport/domain';
 import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, type QueryRunner } from 'typeorm';
-import { currentActor, currentSharedReads, shareReadsInRequest } from '../http/request-id';
+import type { Actor } from '../auth/actor';
 import { isDatabaseUnavailable, isRetryableConflict } from './pg-errors';
 import { SharedReads } from './shared-reads';
 
@@ -29,20 +29,34 @@ const inTransaction = (runner: QueryRunner, active: boolean) => {
 /** Runs of one transaction, at most, when it fails for a reason that running it again can cure. */
 export const TRANSACTION_ATTEMPTS = 3;
 
-/** Who a workspace transaction's changes are recorded as made by, when not the request's actor. */
-export interface Acting {
-  /** A public link: no member is recorded, even when the browser also holds a member's session. */
-  via?: LinkOrigin;
-  /** The member a sign-up or an accepted invitation is creating: they act before they have a session. */
-  memberId?: string;
+/**
+ * Who a workspace transaction acts for, which the change history records: the request's signed-in
+ * member (`actor`: recorded only when they belong to the workspace), a public link (never a member,
+ * even when the browser also holds a member's session), the member a sign-up or an accepted
+ * invitation is creating (they act before they have a session), or nobody: 'system' (scheduled work).
+ */
+export type Acting = { actor: Actor | undefined } | { via: LinkOrigin } | { memberId: string } | 'system';
+
+/** The request's member, when `acting` is one who belongs to `workspaceId`. */
+function memberActing(workspaceId: string, acting: Acting): Actor | undefined {
+  const actor = typeof acting === 'object' && 'actor' in acting ? acting.actor : undefined;
+  return actor?.workspaceId === workspaceId ? actor : undefined;
+}
+
+/** A workspace transaction's settings for `acting`. */
+function scopeOf(workspaceId: string, acting: Acting): Scope {
+  if (acting === 'system') return [workspaceId, '', 'SYSTEM'];
+  if ('via' in acting) return [workspaceId, '', acting.via];
+  if ('memberId' in acting) return [workspaceId, acting.memberId, 'MEMBER'];
+  const member = memberActing(workspaceId, acting);
+  return member ? [workspaceId, member.memberId, 'MEMBER'] : [workspaceId, '', 'SYSTEM'];
 }
 
 /**
  * The one way into the database for request work. Every tenant transaction first sets
  * `app.workspace_id` (transaction-local), which the row-level-security policies read, and who is
- * acting, which the change-history triggers record: `app.member_id` (the request's member when they
- * belong to this workspace, else empty) and `app.change_origin` (MEMBER, a public link, or SYSTEM for
- * work outside any request). Services pass nothing for it.
+ * acting, which the change-history triggers record: `app.member_id` and `app.change_origin` (MEMBER,
+ * a public link, or SYSTEM), from the caller's `Acting`.
  *
  * A transaction that fails before its commit on a serialization failure, a deadlock or a lost
  * connection is run again (Postgres rolled it back, so nothing of it remains): `work` must therefore
@@ -51,32 +65,30 @@ export interface Acting {
  */
 @Injectable()
 export class Db {
+  /** The shared transaction of each member's query in flight, by the request's actor (see shareReads). */
+  private readonly sharedReads = new WeakMap<Actor, SharedReads>();
+
   constructor(readonly dataSource: DataSource) {}
 
-  inWorkspace<T>(
-    workspaceId: string,
-    work: (em: EntityManager) => Promise<T>,
-    acting: Acting = {},
-  ): Promise<T> {
-    const actor = currentActor();
-    const memberId = acting.via
-      ? null
-      : (acting.memberId ?? (actor?.workspaceId === workspaceId ? actor.memberId : null));
-    const origin: ChangeOrigin = acting.via ?? (memberId ? 'MEMBER' : 'SYSTEM');
-    const alone = () => this.transaction(work, [workspaceId, memberId ?? '', origin]);
-    const shared = currentSharedReads();
-    const asTheActor = !acting.via && !acting.memberId && actor?.workspaceId === workspaceId;
-    return shared && asTheActor ? shared.run(work, alone) : alone();
+  /** A signed-in member's work in their workspace, recorded as theirs. */
+  asMember<T>(actor: Actor, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.inWorkspace(actor.workspaceId, work, { actor });
+  }
+
+  inWorkspace<T>(workspaceId: string, work: (em: EntityManager) => Promise<T>, acting: Acting): Promise<T> {
+    const alone = () => this.transaction(work, scopeOf(workspaceId, acting));
+    const member = memberActing(workspaceId, acting);
+    const shared = member && this.sharedReads.get(member);
+    return shared ? shared.run(work, alone) : alone();
   }
 
   /**
-   * Makes the rest of the current request's reads in the actor's workspace share one transaction
-   * (for a GraphQL query: see SharedReads); the caller finishes it. Undefined outside a request.
+   * Makes the rest of a member's query's reads in their workspace share one transaction (see
+   * SharedReads), found by the request's actor object, which is the request's own (the session is
+   * resolved anew for each request). The caller finishes it.
    */
-  shareReads(): SharedReads | undefined {
+  shareReads(actor: Actor): SharedReads {
     const reads = new SharedReads(async () => {
-      const actor = currentActor();
-      if (!actor) throw new Error('Reads are shared only for a member');
       const runner = this.dataSource.createQueryRunner();
       try {
         await runner.connect();
@@ -87,7 +99,8 @@ export class Db {
         throw error;
       }
     });
-    return shareReadsInRequest(reads) ? reads : undefined;
+    this.sharedReads.set(actor, reads);
+    return reads;
   }
 
   /** For the global tables only (sessions, credentials, tokens, rate limits): no workspace is set. */

@@ -53,15 +53,19 @@ export async function backdate(ctx: DemoContext, databaseUrl: string): Promise<v
   const dataSource = await createDataSource(databaseUrl, 'app', 1).initialize();
   try {
     const db = new Db(dataSource);
-    await db.inWorkspace(ctx.workspaceId, async (em) => {
-      const b: Backdating = { em, ctx, rng: new Random(DEMO_SEED + 1), now: ctx.plan.now };
-      await backdateCustomers(b);
-      await backdateAudits(b);
-      const answeredAt = await backdateFeedback(b);
-      await backdateFriction(b, answeredAt);
-      await backdateCheckIns(b);
-      await recomputeHealth(em, new CustomerStateService(db), ctx.workspaceId, new Date());
-    });
+    await db.inWorkspace(
+      ctx.workspaceId,
+      async (em) => {
+        const b: Backdating = { em, ctx, rng: new Random(DEMO_SEED + 1), now: ctx.plan.now };
+        await backdateCustomers(b);
+        await backdateAudits(b);
+        const answeredAt = await backdateFeedback(b);
+        await backdateFriction(b, answeredAt);
+        await backdateCheckIns(b);
+        await recomputeHealth(em, new CustomerStateService(db), ctx.workspaceId, new Date());
+      },
+      'system',
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -7,6 +7,8 @@ import type {
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { isMembersQuery, type Plugin } from './apollo-plugin';
+import type { RequestContext } from './context';
+import { tagWithRequest } from './error-request-ids';
 
 /** The app's error formatter, the one Apollo is given (`formatError`). */
 export type FormatGraphQLError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -51,6 +53,7 @@ export function compiledQueriesPlugin(formatError: FormatGraphQLError): Plugin {
           if (!query) return null;
           const { data, errors } = await query.query(undefined, contextValue, request.variables ?? {});
           if (errors?.length && (data === undefined || errors.some((e) => e.extensions?.http))) return null;
+          if (errors?.length) tagWithRequest(errors, (contextValue as RequestContext).requestId);
           // The head is the response's own: execution errors set no status or header here.
           return {
             http: response.http,

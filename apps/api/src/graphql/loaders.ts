@@ -1,6 +1,7 @@
 import type { RelationshipHealth } from '@rapport/domain';
 import DataLoader from 'dataloader';
 import { type EntityManager, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
+import type { Actor } from '../auth/actor';
 import type { Db } from '../database/db.service';
 import { AuditEntity } from '../modules/audits/audit.entity';
 import { ObservationEntity } from '../modules/audits/observation.entity';
@@ -54,11 +55,18 @@ function idsByWorkspace(keys: readonly TenantKey[]): Map<string, string[]> {
 }
 
 /**
+ * Reads in a workspace for the request: as its member when they belong to it (a query's reads then
+ * share its transaction), else as nobody (a public link's page). The actor is read at each batch,
+ * since signing in or out changes it.
+ */
+type Reader = <T>(workspaceId: string, work: (em: EntityManager) => Promise<T>) => Promise<T>;
+
+/**
  * A loader by tenant key: `fetch` reads one workspace's values by id, so a response costs one query per
  * workspace however many keys it names; a key `fetch` did not answer gets `missing(key)`.
  */
 function keyedLoader<V>(
-  db: Db,
+  read: Reader,
   fetch: (em: EntityManager, workspaceId: string, ids: string[]) => Promise<Iterable<readonly [string, V]>>,
   missing: (key: TenantKey) => V | Error,
 ): DataLoader<TenantKey, V, string> {
@@ -66,7 +74,7 @@ function keyedLoader<V>(
     async (keys) => {
       const found = new Map<string, V>();
       for (const [workspaceId, ids] of idsByWorkspace(keys)) {
-        const values = await db.inWorkspace(workspaceId, (em) => fetch(em, workspaceId, ids));
+        const values = await read(workspaceId, (em) => fetch(em, workspaceId, ids));
         for (const [id, value] of values) found.set(keyString({ workspaceId, id }), value);
       }
       return keys.map((k) => (found.has(keyString(k)) ? (found.get(keyString(k)) as V) : missing(k)));
@@ -76,22 +84,25 @@ function keyedLoader<V>(
 }
 
 /** Rows of one tenant table by key. */
-function tenantLoader<T extends ObjectLiteral & TenantKey>(db: Db, entity: EntityTarget<T>): TenantLoader<T> {
+function tenantLoader<T extends ObjectLiteral & TenantKey>(
+  read: Reader,
+  entity: EntityTarget<T>,
+): TenantLoader<T> {
   return keyedLoader<T | null>(
-    db,
+    read,
     async (em, workspaceId, ids) =>
       (await em.findBy(entity, { workspaceId, id: In(ids) } as never)).map((row) => [row.id, row] as const),
     () => null,
   );
 }
 
-function touchpointScoresLoader(db: Db): DataLoader<TenantKey, TouchpointScores, string> {
-  return keyedLoader(db, loadTouchpointScores, (k) => new Error(`No scores for touchpoint ${k.id}`));
+function touchpointScoresLoader(read: Reader): DataLoader<TenantKey, TouchpointScores, string> {
+  return keyedLoader(read, loadTouchpointScores, (k) => new Error(`No scores for touchpoint ${k.id}`));
 }
 
-function responseOfRequestLoader(db: Db): TenantLoader<FeedbackResponseEntity> {
+function responseOfRequestLoader(read: Reader): TenantLoader<FeedbackResponseEntity> {
   return keyedLoader<FeedbackResponseEntity | null>(
-    db,
+    read,
     async (em, workspaceId, ids) =>
       (await em.findBy(FeedbackResponseEntity, { workspaceId, requestId: In(ids) })).flatMap((row) =>
         row.requestId ? [[row.requestId, row] as const] : [],
@@ -101,9 +112,9 @@ function responseOfRequestLoader(db: Db): TenantLoader<FeedbackResponseEntity> {
 }
 
 /** Customers as GraphQL shows them (with their owner: see customerQuery). */
-function customerLoader(db: Db): TenantLoader<CustomerEntity> {
+function customerLoader(read: Reader): TenantLoader<CustomerEntity> {
   return keyedLoader<CustomerEntity | null>(
-    db,
+    read,
     async (em, workspaceId, ids) =>
       (
         await readCustomers(
@@ -117,9 +128,9 @@ function customerLoader(db: Db): TenantLoader<CustomerEntity> {
   );
 }
 
-function customerHealthLoader(db: Db): TenantLoader<RelationshipHealth> {
+function customerHealthLoader(read: Reader): TenantLoader<RelationshipHealth> {
   return keyedLoader<RelationshipHealth | null>(
-    db,
+    read,
     async (em, workspaceId, ids) => {
       const rows: { id: string; health: RelationshipHealth | null }[] = await em.query(
         `select id, health from customers where workspace_id = $1 and id = any($2::uuid[])`,
@@ -132,24 +143,25 @@ function customerHealthLoader(db: Db): TenantLoader<RelationshipHealth> {
 }
 
 /** Made fresh for every request, so nothing is cached across requests or members. */
-export function createLoaders(db: Db): Loaders {
+export function createLoaders(db: Db, request: { actor: Actor | undefined }): Loaders {
+  const read: Reader = (workspaceId, work) => db.inWorkspace(workspaceId, work, { actor: request.actor });
   return {
     workspace: new DataLoader(async (ids) => {
-      return Promise.all(ids.map((id) => db.inWorkspace(id, (em) => em.findOneBy(WorkspaceEntity, { id }))));
+      return Promise.all(ids.map((id) => read(id, (em) => em.findOneBy(WorkspaceEntity, { id }))));
     }),
-    member: tenantLoader(db, MemberEntity),
-    customer: customerLoader(db),
-    touchpoint: tenantLoader(db, TouchpointEntity),
-    interaction: tenantLoader(db, InteractionEntity),
-    audit: tenantLoader(db, AuditEntity),
-    observation: tenantLoader(db, ObservationEntity),
-    touchpointScores: touchpointScoresLoader(db),
-    survey: tenantLoader(db, SurveyEntity),
-    frictionPoint: tenantLoader(db, FrictionPointEntity),
-    responseOfRequest: responseOfRequestLoader(db),
-    customerHealth: customerHealthLoader(db),
+    member: tenantLoader(read, MemberEntity),
+    customer: customerLoader(read),
+    touchpoint: tenantLoader(read, TouchpointEntity),
+    interaction: tenantLoader(read, InteractionEntity),
+    audit: tenantLoader(read, AuditEntity),
+    observation: tenantLoader(read, ObservationEntity),
+    touchpointScores: touchpointScoresLoader(read),
+    survey: tenantLoader(read, SurveyEntity),
+    frictionPoint: tenantLoader(read, FrictionPointEntity),
+    responseOfRequest: responseOfRequestLoader(read),
+    customerHealth: customerHealthLoader(read),
     healthSummary: new DataLoader((ids) =>
-      Promise.all(ids.map((id) => db.inWorkspace(id, (em) => loadHealthSummary(em, id)))),
+      Promise.all(ids.map((id) => read(id, (em) => loadHealthSummary(em, id)))),
     ),
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../database/db.service';
 import type { SharedReads } from '../database/shared-reads';
 import { isMembersQuery, type Plugin } from './apollo-plugin';
+import type { RequestContext } from './context';
 
 /**
  * A GraphQL query's workspace reads share one transaction, committed when the response is ready
@@ -13,7 +14,8 @@ export function sharedReadsPlugin(db: Db): Plugin {
       return {
         // Before execution, which may be graphql-js's or a compiled query's (see compiledQueriesPlugin).
         async didResolveOperation({ operation, contextValue }) {
-          if (isMembersQuery(operation, contextValue)) reads = db.shareReads();
+          const { actor } = contextValue as RequestContext;
+          if (actor && isMembersQuery(operation, contextValue)) reads = db.shareReads(actor);
         },
         async willSendResponse() {
           await reads?.finish();

@@ -91,20 +91,20 @@ export class AuditsResolver {
   }
 
   @ResolveField(() => [TouchpointModel], { description: 'Touchpoints to visit, in order.' })
-  steps(@Parent() audit: AuditEntity) {
-    return this.service.steps(audit);
+  steps(@CurrentActor() actor: Actor, @Parent() audit: AuditEntity) {
+    return this.service.steps(actor, audit);
   }
 
   @ResolveField(() => [ObservationModel], { description: 'In the order of the steps.' })
-  observations(@Parent() audit: AuditEntity) {
-    return this.service.observations(audit);
+  observations(@CurrentActor() actor: Actor, @Parent() audit: AuditEntity) {
+    return this.service.observations(actor, audit);
   }
 
   @ResolveField(() => [StepConsistencyModel], {
     description: 'Per step, consistency across the submitted audits of the same scenario.',
   })
-  scenarioConsistency(@Parent() audit: AuditEntity) {
-    return this.service.scenarioConsistency(audit);
+  scenarioConsistency(@CurrentActor() actor: Actor, @Parent() audit: AuditEntity) {
+    return this.service.scenarioConsistency(actor, audit);
   }
 
   @ResolveField(() => String, { nullable: true })

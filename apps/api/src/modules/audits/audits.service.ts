@@ -45,7 +45,7 @@ export class AuditsService {
 
   list(actor: Actor): Promise<AuditEntity[]> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       em.find(AuditEntity, { where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } }),
     );
   }
@@ -53,7 +53,7 @@ export class AuditsService {
   get(actor: Actor, id: string): Promise<AuditEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(AuditEntity, { workspaceId, id }));
+    return this.db.asMember(actor, (em) => em.findOneBy(AuditEntity, { workspaceId, id }));
   }
 
   async create(actor: Actor, args: unknown): Promise<AuditEntity> {
@@ -62,7 +62,7 @@ export class AuditsService {
     const request = { operation: 'createAudit', key: input.idempotencyKey, args };
     // The outsider's link exists in the first answer only: a replay answers the audit without it
     // (renewAuditLink makes a new one), since only the link's hash is kept.
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       insertOnce(em, workspaceId, request, AuditEntity, async (id) => {
         const found = await em.countBy(TouchpointEntity, { workspaceId, id: In(input.touchpointIds) });
         if (found !== input.touchpointIds.length) throw badUserInput({ touchpointIds: 'No such touchpoint' });
@@ -89,7 +89,7 @@ export class AuditsService {
 
   /** A fresh link for an outsider's audit; the previous one stops working. */
   async renewLink(actor: Actor, id: string): Promise<AuditEntity> {
-    return this.db.inWorkspace(actor.workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const audit = await this.lockOpen(em, { workspaceId: actor.workspaceId, id });
       if (!audit.external) throw conflict('A member runs this audit: it has no link');
       return this.withNewLink(em, audit);
@@ -98,15 +98,13 @@ export class AuditsService {
 
   recordObservation(actor: Actor, auditId: string, args: unknown): Promise<ObservationEntity> {
     const input = parseInput(observationSchema, args);
-    return this.db.inWorkspace(actor.workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       this.record(em, { workspaceId: actor.workspaceId, id: auditId }, input),
     );
   }
 
   submit(actor: Actor, id: string): Promise<AuditEntity> {
-    return this.db.inWorkspace(actor.workspaceId, (em) =>
-      this.close(em, { workspaceId: actor.workspaceId, id }),
-    );
+    return this.db.asMember(actor, (em) => this.close(em, { workspaceId: actor.workspaceId, id }));
   }
 
   /** Counts a request on a public link against its caller's address and against the link itself. */
@@ -116,9 +114,9 @@ export class AuditsService {
   }
 
   /** The touchpoints an audit visits, in order. */
-  steps(audit: AuditEntity): Promise<TouchpointEntity[]> {
+  steps(actor: Actor, audit: AuditEntity): Promise<TouchpointEntity[]> {
     const { workspaceId } = audit;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const ids = (
         await em.query(
           `select touchpoint_id as id from audit_steps where workspace_id = $1 and audit_id = $2 order by position`,
@@ -130,9 +128,9 @@ export class AuditsService {
   }
 
   /** An audit's observations, in the order of its steps. */
-  observations(audit: AuditEntity): Promise<ObservationEntity[]> {
+  observations(actor: Actor, audit: AuditEntity): Promise<ObservationEntity[]> {
     const { workspaceId } = audit;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const ids = (
         await em.query(
           `select o.id from observations o join audit_steps s on s.workspace_id = o.workspace_id
@@ -149,9 +147,9 @@ export class AuditsService {
    * For each step, how consistent its touchpoint was across the submitted audits of the same scenario
    * (same text, ignoring case and surrounding space), this one included once submitted.
    */
-  scenarioConsistency(audit: AuditEntity) {
+  scenarioConsistency(actor: Actor, audit: AuditEntity) {
     const { workspaceId } = audit;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const ratings: (FactorRatings & { touchpoint_id: string })[] = await em.query(
         `select o.touchpoint_id, o.accuracy, o.availability, o.partnership, o.advice
            from observations o
@@ -160,7 +158,7 @@ export class AuditsService {
             and o.touchpoint_id in (select touchpoint_id from audit_steps where workspace_id = $1 and audit_id = $3)`,
         [workspaceId, audit.scenario, audit.id],
       );
-      const steps = await this.steps(audit);
+      const steps = await this.steps(actor, audit);
       return steps.map((touchpoint) => {
         const own = ratings.filter((r) => r.touchpoint_id === touchpoint.id);
         return { touchpoint, audits: own.length, consistency: consistency(own) };
@@ -181,26 +179,30 @@ export class AuditsService {
    */
   async publicView(token: string) {
     const ref = await this.byLink(token);
-    return this.db.inWorkspace(ref.workspaceId, async (em) => {
-      const audit = await em.findOneByOrFail(AuditEntity, { workspaceId: ref.workspaceId, id: ref.id });
-      const [{ name: businessName }] = await em.query(`select name from workspaces where id = $1`, [
-        ref.workspaceId,
-      ]);
-      if (audit.status === 'SUBMITTED') {
-        return { title: audit.title, scenario: '', businessName, status: audit.status, steps: [] };
-      }
-      const steps: { touchpointId: string; name: string; channel: string; observed: boolean }[] =
-        await em.query(
-          `select t.id as "touchpointId", t.name, t.channel, (o.id is not null) as observed
+    return this.db.inWorkspace(
+      ref.workspaceId,
+      async (em) => {
+        const audit = await em.findOneByOrFail(AuditEntity, { workspaceId: ref.workspaceId, id: ref.id });
+        const [{ name: businessName }] = await em.query(`select name from workspaces where id = $1`, [
+          ref.workspaceId,
+        ]);
+        if (audit.status === 'SUBMITTED') {
+          return { title: audit.title, scenario: '', businessName, status: audit.status, steps: [] };
+        }
+        const steps: { touchpointId: string; name: string; channel: string; observed: boolean }[] =
+          await em.query(
+            `select t.id as "touchpointId", t.name, t.channel, (o.id is not null) as observed
            from audit_steps s
            join touchpoints t on t.workspace_id = s.workspace_id and t.id = s.touchpoint_id
            left join observations o on o.workspace_id = s.workspace_id and o.audit_id = s.audit_id
                 and o.touchpoint_id = s.touchpoint_id
           where s.workspace_id = $1 and s.audit_id = $2 order by s.position`,
-          [ref.workspaceId, ref.id],
-        );
-      return { title: audit.title, scenario: audit.scenario, businessName, status: audit.status, steps };
-    });
+            [ref.workspaceId, ref.id],
+          );
+        return { title: audit.title, scenario: audit.scenario, businessName, status: audit.status, steps };
+      },
+      { via: 'AUDIT_LINK' },
+    );
   }
 
   async recordByLink(token: string, args: unknown): Promise<void> {

@@ -31,7 +31,7 @@ export class CheckInsService {
   get(actor: Actor, id: string): Promise<CheckInEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(CheckInEntity, { workspaceId, id }));
+    return this.db.asMember(actor, (em) => em.findOneBy(CheckInEntity, { workspaceId, id }));
   }
 
   /** Check-ins by due date (soonest first), e.g. "mine, still planned, due before the end of this week". */
@@ -41,7 +41,7 @@ export class CheckInsService {
     // The id is checked too: a forged cursor must not reach the uuid comparison (a database error).
     if (after && !anchor) throw badUserInput({ after: 'Not a valid cursor' });
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const query = em
         .createQueryBuilder(CheckInEntity, 'k')
         .where('k.workspace_id = :workspaceId and k.status = :status', { workspaceId, status });
@@ -70,7 +70,7 @@ export class CheckInsService {
     const input = parseInput(SCHEDULE_CHECK_IN, args);
     const { workspaceId } = actor;
     const request = { operation: 'scheduleCheckIn', key: input.idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       insertOnce(em, workspaceId, request, CheckInEntity, async (id) => {
         const customer = await em.findOneBy(CustomerEntity, { workspaceId, id: input.customerId });
         if (!customer) throw notFound('No such customer');
@@ -124,7 +124,7 @@ export class CheckInsService {
     closing: (em: EntityManager, checkIn: CheckInEntity) => Promise<Partial<CheckInEntity>>,
   ): Promise<CheckInEntity> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const checkIn = isUuid(id)
         ? await em.findOne(CheckInEntity, { where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } })
         : null;

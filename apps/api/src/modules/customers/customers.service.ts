@@ -40,9 +40,7 @@ export class CustomersService {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
     // A customer's page shows its health document whole.
-    return this.db.inWorkspace(workspaceId, (em) =>
-      findCustomer(em, workspaceId, id, { healthDocument: true }),
-    );
+    return this.db.asMember(actor, (em) => findCustomer(em, workspaceId, id, { healthDocument: true }));
   }
 
   /**
@@ -73,7 +71,7 @@ export class CustomersService {
     const { workspaceId } = actor;
     const parameters = pageParameters(workspaceId, request);
 
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const statement = this.pageStatements.statementFor(em, request);
       const raw: { total_count?: number; next_best_action?: string }[] = await em.query(
         ...em.connection.driver.escapeQueryWithParameters(statement.page, parameters),
@@ -94,7 +92,7 @@ export class CustomersService {
     const { idempotencyKey, ...input } = parseInput(createCustomerSchema, args);
     const { workspaceId } = actor;
     const request = { operation: 'createCustomer', key: idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const id = await createOnce(em, workspaceId, request, async (newId) => {
         await this.checkOwner(em, workspaceId, input.ownerId);
         const now = new Date();
@@ -136,7 +134,7 @@ export class CustomersService {
     changesFor: (em: EntityManager) => Promise<Partial<CustomerEntity>>,
   ): Promise<CustomerEntity> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const exists = isUuid(id) && (await em.existsBy(CustomerEntity, { workspaceId, id }));
       if (!exists) throw notFound('No such customer');
       const changes = await changesFor(em);

@@ -27,6 +27,13 @@ interface Link {
   used: boolean;
 }
 
+/**
+ * Who acts through a feedback link: the link, never a member, so an anonymous answer does not name
+ * whoever holds a session in the browser it was given in.
+ */
+const viaLink = (link: Link) =>
+  ({ via: link.kind === 'feedback' ? 'FEEDBACK_LINK' : 'SURVEY_LINK' }) as const;
+
 /** What customers do with a feedback link, without an account. */
 @Injectable()
 export class FeedbackAnswersService {
@@ -40,28 +47,32 @@ export class FeedbackAnswersService {
   /** The form behind a link: the business, the question, the scale and the link's status; nothing else. */
   async form(token: string, ctx: RequestContext) {
     const link = await this.link(token, ctx);
-    return this.db.inWorkspace(link.workspaceId, async (em) => {
-      const { survey, request } = await this.subject(em, link);
-      const [{ name: businessName }] = await em.query(`select name from workspaces where id = $1`, [
-        link.workspaceId,
-      ]);
-      const status = !request
-        ? 'PENDING'
-        : request.answeredAt
-          ? 'ANSWERED'
-          : link.expired
-            ? 'EXPIRED'
-            : 'PENDING';
-      const { min, max } = SCORE_RANGES[survey.type];
-      return {
-        businessName,
-        type: survey.type,
-        question: survey.question,
-        minScore: min,
-        maxScore: max,
-        status,
-      };
-    });
+    return this.db.inWorkspace(
+      link.workspaceId,
+      async (em) => {
+        const { survey, request } = await this.subject(em, link);
+        const [{ name: businessName }] = await em.query(`select name from workspaces where id = $1`, [
+          link.workspaceId,
+        ]);
+        const status = !request
+          ? 'PENDING'
+          : request.answeredAt
+            ? 'ANSWERED'
+            : link.expired
+              ? 'EXPIRED'
+              : 'PENDING';
+        const { min, max } = SCORE_RANGES[survey.type];
+        return {
+          businessName,
+          type: survey.type,
+          question: survey.question,
+          minScore: min,
+          maxScore: max,
+          status,
+        };
+      },
+      viaLink(link),
+    );
   }
 
   /**
@@ -75,9 +86,6 @@ export class FeedbackAnswersService {
     if (link.kind === 'survey' && ctx.req.cookies?.[answeredCookie(link.subjectId)]) {
       throw rateLimited('You have already answered this survey today. Thank you!');
     }
-    // Recorded as the link's, never as a member's: an anonymous answer must not name whoever holds
-    // a session in the browser it was given in.
-    const via = link.kind === 'feedback' ? 'FEEDBACK_LINK' : 'SURVEY_LINK';
     await this.db.inWorkspace(
       link.workspaceId,
       async (em) => {
@@ -94,7 +102,7 @@ export class FeedbackAnswersService {
         }
         await this.store(em, survey, request, input);
       },
-      { via },
+      viaLink(link),
     );
     if (link.kind === 'survey') {
       ctx.res.cookie(answeredCookie(link.subjectId), '1', {

@@ -31,7 +31,7 @@ export class FeedbackReportsService {
   summary(actor: Actor, args: unknown) {
     const filter = parseInput(feedbackSummaryFilterSchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const rows: AnswerRow[] = await em.query(
         `select s.type, r.score, s.anonymous, s.touchpoint_id from feedback_responses r
            join surveys s on s.workspace_id = r.workspace_id and s.id = r.survey_id
@@ -57,7 +57,7 @@ export class FeedbackReportsService {
   responses(actor: Actor, args: { surveyId?: string | null }) {
     const { surveyId } = parseInput(feedbackSummaryFilterSchema.pick({ surveyId: true }), args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const rows = await em
         .createQueryBuilder(FeedbackResponseEntity, 'r')
         .where('r.workspace_id = :workspaceId', { workspaceId })
@@ -86,7 +86,7 @@ export class FeedbackReportsService {
    */
   blindSpots(actor: Actor) {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const touchpoints: { id: string }[] = await em.query(
         `select id from touchpoints where workspace_id = $1 order by lower(name)`,
         [workspaceId],

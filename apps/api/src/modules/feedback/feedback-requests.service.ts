@@ -40,7 +40,7 @@ export class FeedbackRequestsService {
   list(actor: Actor, filter: { surveyId?: string | null; customerId?: string | null }) {
     const { workspaceId } = actor;
     if ([filter.surveyId, filter.customerId].some((id) => id && !isUuid(id))) return Promise.resolve([]);
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       em.find(FeedbackRequestEntity, {
         where: {
           workspaceId,
@@ -65,7 +65,7 @@ export class FeedbackRequestsService {
     const input = parseInput(requestFeedbackSchema, args);
     const { workspaceId } = actor;
     const request = { operation: 'requestFeedback', key: input.idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       insertOnce(em, workspaceId, request, FeedbackRequestEntity, async (id) => {
         const survey = await em.findOneBy(SurveyEntity, { workspaceId, id: input.surveyId });
         if (!survey) throw notFound('No such survey');

@@ -23,7 +23,7 @@ export class SurveysService {
 
   list(actor: Actor): Promise<SurveyEntity[]> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       em.find(SurveyEntity, { where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } }),
     );
   }
@@ -32,7 +32,7 @@ export class SurveysService {
     const { idempotencyKey, ...input } = parseInput(createSurveySchema, args);
     const { workspaceId } = actor;
     const request = { operation: 'createSurvey', key: idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       insertOnce(em, workspaceId, request, SurveyEntity, async (id) => {
         if (
           input.touchpointId &&

@@ -37,14 +37,14 @@ export class FrictionService {
   get(actor: Actor, id: string): Promise<FrictionPointEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(FrictionPointEntity, { workspaceId, id }));
+    return this.db.asMember(actor, (em) => em.findOneBy(FrictionPointEntity, { workspaceId, id }));
   }
 
   /** Unresolved first, then the most severe, then the newest. */
   list(actor: Actor, args: unknown): Promise<FrictionPointEntity[]> {
     const filter = parseInput(frictionFilterSchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) => {
+    return this.db.asMember(actor, (em) => {
       const query = em.createQueryBuilder(FrictionPointEntity, 'f').where('f.workspace_id = :workspaceId', {
         workspaceId,
       });
@@ -71,7 +71,7 @@ export class FrictionService {
     const input = parseInput(raiseFrictionPointSchema, args);
     const { workspaceId } = actor;
     const request = { operation: 'raiseFrictionPoint', key: input.idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       insertOnce(em, workspaceId, request, FrictionPointEntity, async (id) => {
         const interaction = input.interactionId
           ? await em.findOneBy(InteractionEntity, { workspaceId, id: input.interactionId })
@@ -111,7 +111,7 @@ export class FrictionService {
   async update(actor: Actor, id: string, args: unknown): Promise<FrictionPointEntity> {
     const { version, ...changes } = parseInput(updateFrictionPointSchema, definedOnly(args as object));
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       // Before locking the point: a removal locks the member, then unassigns points; the other order deadlocks.
       if (changes.ownerId) await this.checkOwner(em, workspaceId, changes.ownerId);
       const point = isUuid(id)

@@ -151,10 +151,11 @@ export class CustomerHistoryResolver {
       'Who changed what and when: the customer, their interactions and their friction points, newest first.',
   })
   history(
+    @CurrentActor() actor: Actor,
     @Parent() customer: CustomerEntity,
     @Args('first', pageArgs.first) first: number,
     @Args('after', pageArgs.after) after: string | null,
   ) {
-    return this.service.forCustomer(customer, { first, after });
+    return this.service.forCustomer(actor, customer, { first, after });
   }
 }

@@ -56,26 +56,26 @@ export class HistoryService {
   constructor(private readonly db: Db) {}
 
   /** The customer's own changes and those of the rows that belong to them (interactions, friction points). */
-  forCustomer(customer: CustomerEntity, args: unknown): Promise<ChangeEntryConnection> {
+  forCustomer(actor: Actor, customer: CustomerEntity, args: unknown): Promise<ChangeEntryConnection> {
     const { first, after } = parseInput(historyPageSchema, args);
-    return this.page(customer.workspaceId, { customerId: customer.id }, first, after);
+    return this.page(actor, { customerId: customer.id }, first, after);
   }
 
   /** Every change in the caller's workspace, or those of one kind of record. */
   forWorkspace(actor: Actor, args: unknown): Promise<ChangeEntryConnection> {
     const { first, after, entity } = parseInput(historyPageSchema, args);
-    return this.page(actor.workspaceId, { entity: entity ?? null }, first, after);
+    return this.page(actor, { entity: entity ?? null }, first, after);
   }
 
   private page(
-    workspaceId: string,
+    actor: Actor,
     scope: { customerId: string } | { entity: ChangedEntity | null },
     first: number,
     after: string | null | undefined,
   ): Promise<ChangeEntryConnection> {
     const anchor = after ? decodeTimeCursor(after) : null;
     if (after && !anchor) throw badUserInput({ after: 'Not a valid cursor' });
-    const params: unknown[] = [workspaceId];
+    const params: unknown[] = [actor.workspaceId];
     const where = ['workspace_id = $1'];
     const add = (condition: (n: number) => string, value: unknown) => {
       params.push(value);
@@ -88,7 +88,7 @@ export class HistoryService {
       where.push(`(changed_at, id) < ($${params.length - 1}, $${params.length})`);
     }
     params.push(first + 1);
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const rows: ChangeRow[] = await em.query(
         `select workspace_id, id, entity, entity_id, customer_id, action, member_id, origin, changed_at, changes
            from change_history where ${where.join(' and ')}

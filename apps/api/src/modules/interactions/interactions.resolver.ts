@@ -74,10 +74,11 @@ export class CustomerInteractionsResolver {
 
   @ResolveField(() => InteractionConnection)
   interactions(
+    @CurrentActor() actor: Actor,
     @Parent() customer: CustomerEntity,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    return this.service.listForCustomer(customer, { first, after });
+    return this.service.listForCustomer(actor, customer, { first, after });
   }
 }

@@ -70,17 +70,21 @@ export class InteractionsService {
   get(actor: Actor, id: string): Promise<InteractionEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(InteractionEntity, { workspaceId, id }));
+    return this.db.asMember(actor, (em) => em.findOneBy(InteractionEntity, { workspaceId, id }));
   }
 
   /** A customer's interactions, newest first. */
-  async listForCustomer(customer: CustomerEntity, args: unknown): Promise<Connection<InteractionEntity>> {
+  async listForCustomer(
+    actor: Actor,
+    customer: CustomerEntity,
+    args: unknown,
+  ): Promise<Connection<InteractionEntity>> {
     const { first, after } = parseInput(interactionPageSchema, args);
     const anchor = after ? decodeTimeCursor(after) : null;
     // The id is checked too: a forged cursor must not reach the uuid comparison (a database error).
     if (after && !anchor) throw badUserInput({ after: 'Not a valid cursor' });
     const { workspaceId, id: customerId } = customer;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const query = em
         .createQueryBuilder(InteractionEntity, 'i')
         .where('i.workspace_id = :workspaceId and i.customer_id = :customerId', { workspaceId, customerId });
@@ -112,7 +116,7 @@ export class InteractionsService {
     const input = parseInput(LOG_INTERACTION, args);
     const { workspaceId } = actor;
     const request = { operation: 'logInteraction', key: input.idempotencyKey, args };
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const interaction = await insertOnce(em, workspaceId, request, InteractionEntity, (id) =>
         this.record(em, actor, input, id),
       );

@@ -40,8 +40,9 @@ export class MembersResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
     @Args('role', { type: () => RoleEnum }) role: Role,
+    @Context() ctx: RequestContext,
   ): Promise<MemberEntity> {
-    return this.service.changeRole(actor, id, role);
+    return this.service.changeRole(actor, id, role, ctx.requestId);
   }
 
   @Roles('OWNER')
@@ -52,8 +53,9 @@ export class MembersResolver {
   removeMember(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
   ): Promise<MemberEntity> {
-    return this.service.remove(actor, id);
+    return this.service.remove(actor, id, ctx.requestId);
   }
 
   @Roles('OWNER')

@@ -33,7 +33,7 @@ export class MembersService {
 
   list(actor: Actor, includeRemoved = false): Promise<MemberEntity[]> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       em.find(MemberEntity, {
         where: includeRemoved ? { workspaceId } : { workspaceId, removedAt: IsNull() },
         order: { name: 'ASC', id: 'ASC' },
@@ -42,14 +42,14 @@ export class MembersService {
   }
 
   /** Makes a member an OWNER or STAFF; refuses to leave the workspace without an owner. */
-  async changeRole(actor: Actor, id: string, role: Role): Promise<MemberEntity> {
+  async changeRole(actor: Actor, id: string, role: Role, requestId: string): Promise<MemberEntity> {
     const { workspaceId } = actor;
-    const member = await this.db.inWorkspace(workspaceId, async (em) => {
+    const member = await this.db.asMember(actor, async (em) => {
       const current = await this.lockForChange(em, workspaceId, id, role);
       if (current.role !== role) await em.update(MemberEntity, { workspaceId, id }, { role });
       return { ...current, role };
     });
-    this.log.memberChanged(actor, id, { role });
+    this.log.memberChanged(actor, requestId, id, { role });
     return member;
   }
 
@@ -60,9 +60,9 @@ export class MembersService {
    * Work still waiting on them is unassigned, for an owner to hand on: the customers they look
    * after, planned check-ins, unresolved friction points. Closed work keeps them.
    */
-  async remove(actor: Actor, id: string): Promise<MemberEntity> {
+  async remove(actor: Actor, id: string, requestId: string): Promise<MemberEntity> {
     const { workspaceId } = actor;
-    const member = await this.db.inWorkspace(workspaceId, async (em) => {
+    const member = await this.db.asMember(actor, async (em) => {
       const current = await this.lockForChange(em, workspaceId, id, null);
       const removedAt = new Date();
       // Ends their sessions too (the members_session_role trigger).
@@ -85,7 +85,7 @@ export class MembersService {
       );
       return { ...current, removedAt };
     });
-    this.log.memberChanged(actor, id, { removed: true });
+    this.log.memberChanged(actor, requestId, id, { removed: true });
     return member;
   }
 
@@ -124,7 +124,7 @@ export class MembersService {
     const { idempotencyKey } = parseInput(idempotencyKeyArgSchema, keyArgs);
     const { workspaceId } = actor;
     const request = { operation: 'inviteMember', key: idempotencyKey, args };
-    const invitation = await this.db.inWorkspace(workspaceId, (em) =>
+    const invitation = await this.db.asMember(actor, (em) =>
       insertOnce(em, workspaceId, request, InvitationEntity, async (id) => {
         if (await em.existsBy(MemberEntity, { workspaceId, email: input.email, removedAt: IsNull() })) {
           const message = 'This person is already a member';
@@ -156,7 +156,7 @@ export class MembersService {
 
   pendingInvitations(actor: Actor): Promise<InvitationEntity[]> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       em.find(InvitationEntity, {
         where: { workspaceId, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
         order: { createdAt: 'DESC' },
@@ -169,10 +169,14 @@ export class MembersService {
     const link = await this.tokens.find('invitation', token);
     if (!link) throw notFound('This invitation link is invalid, already used or expired');
     const { workspaceId, subjectId } = link;
-    return this.db.inWorkspace(workspaceId, async (em) => {
-      const invitation = await em.findOneByOrFail(InvitationEntity, { workspaceId, id: subjectId });
-      const workspace = await em.findOneByOrFail(WorkspaceEntity, { id: workspaceId });
-      return { ...invitation, workspaceName: workspace.name };
-    });
+    return this.db.inWorkspace(
+      workspaceId,
+      async (em) => {
+        const invitation = await em.findOneByOrFail(InvitationEntity, { workspaceId, id: subjectId });
+        const workspace = await em.findOneByOrFail(WorkspaceEntity, { id: workspaceId });
+        return { ...invitation, workspaceName: workspace.name };
+      },
+      'system',
+    );
   }
 }

@@ -60,22 +60,30 @@ export class CustomerStateService {
     let recomputed = 0;
     let after: string | null = null;
     do {
-      const ids: string[] = await this.db.inWorkspace(workspaceId, async (em) => {
-        const rows: { id: string }[] = await em.query(
-          `select id from customers where workspace_id = $1 and ($2::uuid is null or id > $2) order by id limit $3`,
-          [workspaceId, after, REFRESH_BATCH],
-        );
-        const batch = rows.map((r) => r.id);
-        await this.refresh(em, workspaceId, batch);
-        return batch;
-      });
+      const ids: string[] = await this.db.inWorkspace(
+        workspaceId,
+        async (em) => {
+          const rows: { id: string }[] = await em.query(
+            `select id from customers where workspace_id = $1 and ($2::uuid is null or id > $2) order by id limit $3`,
+            [workspaceId, after, REFRESH_BATCH],
+          );
+          const batch = rows.map((r) => r.id);
+          await this.refresh(em, workspaceId, batch);
+          return batch;
+        },
+        'system',
+      );
       recomputed += ids.length;
       after = ids.length === REFRESH_BATCH ? (ids.at(-1) ?? null) : null;
     } while (after);
-    await this.db.inWorkspace(workspaceId, async (em) => {
-      await compactCustomerCounts(em, workspaceId);
-      await sweepExpiredKeys(em, workspaceId);
-    });
+    await this.db.inWorkspace(
+      workspaceId,
+      async (em) => {
+        await compactCustomerCounts(em, workspaceId);
+        await sweepExpiredKeys(em, workspaceId);
+      },
+      'system',
+    );
     await this.db.global((em) =>
       em.query(`update workspace_directory set health_refreshed_at = $2 where id = $1`, [
         workspaceId,

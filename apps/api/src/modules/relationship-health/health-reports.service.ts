@@ -40,7 +40,7 @@ export class HealthReportsService {
   trend(actor: Actor, args: unknown, today: HealthSummary) {
     const { days } = parseInput(reportPeriodSchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       // The closed days of the period not summed yet are summed first, in the same statement: the
       // rows it adds are read from what it returns (the statement's snapshot predates them).
       const closed: HealthTrendPoint[] = await em.query(
@@ -78,7 +78,7 @@ export class HealthReportsService {
   contactMix(actor: Actor, args: unknown) {
     const { days } = parseInput(reportPeriodSchema, args);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       // The closed days of the period not counted yet (see contact_days) are counted first, in the
       // same statement: the rows it adds are read from what it returns.
       const counts: { member_id: string; relationship: number; total: number }[] = await em.query(

@@ -1,4 +1,6 @@
 import { Args, createUnionType, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/decorators';
 import { connectionTypes } from '../../graphql/connection';
 import { CheckInEntity } from '../check-ins/check-in.entity';
 import { CheckInModel } from '../check-ins/check-in.model';
@@ -36,10 +38,11 @@ export class CustomerTimelineResolver {
       'Interactions, skipped check-ins and friction points (and, when it lands, feedback), newest first.',
   })
   timeline(
+    @CurrentActor() actor: Actor,
     @Parent() customer: CustomerEntity,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    return this.service.forCustomer(customer, { first, after });
+    return this.service.forCustomer(actor, customer, { first, after });
   }
 }

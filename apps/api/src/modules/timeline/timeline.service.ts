@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { interactionPageSchema } from '@rapport/domain';
+import type { Actor } from '../../auth/actor';
 import { Db } from '../../database/db.service';
 import { type Connection, cursor, toConnection } from '../../graphql/connection';
 import { badUserInput } from '../../graphql/errors';
@@ -32,13 +33,13 @@ function decodeEntryCursor(value: string): EntryKey | null {
 export class TimelineService {
   constructor(private readonly db: Db) {}
 
-  async forCustomer(customer: CustomerEntity, args: unknown): Promise<Connection<object>> {
+  async forCustomer(actor: Actor, customer: CustomerEntity, args: unknown): Promise<Connection<object>> {
     const { first, after } = parseInput(interactionPageSchema, args);
     const anchor = after ? decodeEntryCursor(after) : null;
     if (after && !anchor) throw badUserInput({ after: 'Not a valid cursor' });
     const { workspaceId, id: customerId } = customer;
     const base = [workspaceId, customerId, ...KIND_PARAMS];
-    return this.db.inWorkspace(workspaceId, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const [{ count }] = await em.query(`select count(*)::int as count from (${ALL_ENTRIES}) t`, base);
       const next = base.length;
       const keys: EntryKey[] = await em.query(

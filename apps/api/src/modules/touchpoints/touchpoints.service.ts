@@ -18,7 +18,7 @@ export class TouchpointsService {
   /** The catalogue in journey order (discover → return), then by name. */
   list(actor: Actor): Promise<TouchpointEntity[]> {
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) =>
+    return this.db.asMember(actor, (em) =>
       em
         .createQueryBuilder(TouchpointEntity, 't')
         .where('t.workspace_id = :workspaceId', { workspaceId })
@@ -32,7 +32,7 @@ export class TouchpointsService {
   get(actor: Actor, id: string): Promise<TouchpointEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     const { workspaceId } = actor;
-    return this.db.inWorkspace(workspaceId, (em) => em.findOneBy(TouchpointEntity, { workspaceId, id }));
+    return this.db.asMember(actor, (em) => em.findOneBy(TouchpointEntity, { workspaceId, id }));
   }
 
   /** The key comes beside the input, which updates share. */
@@ -41,7 +41,7 @@ export class TouchpointsService {
     const { idempotencyKey } = parseInput(idempotencyKeyArgSchema, keyArgs);
     const { workspaceId } = actor;
     const request = { operation: 'createTouchpoint', key: idempotencyKey, args };
-    return this.saving(workspaceId, (em) =>
+    return this.saving(actor, (em) =>
       createOnce(em, workspaceId, request, (id) =>
         em.insert(TouchpointEntity, { ...input, workspaceId, id }),
       ),
@@ -51,7 +51,7 @@ export class TouchpointsService {
   update(actor: Actor, id: string, args: unknown): Promise<TouchpointEntity> {
     const input = parseInput(touchpointSchema, args);
     const { workspaceId } = actor;
-    return this.saving(workspaceId, async (em) => {
+    return this.saving(actor, async (em) => {
       const exists = isUuid(id) && (await em.existsBy(TouchpointEntity, { workspaceId, id }));
       if (!exists) throw notFound('No such touchpoint');
       await em.update(TouchpointEntity, { workspaceId, id }, { ...input });
@@ -60,11 +60,11 @@ export class TouchpointsService {
   }
 
   /** Runs a write and returns the saved touchpoint; a duplicate name is CONFLICT on `name`. */
-  private async saving(workspaceId: string, write: (em: EntityManager) => Promise<string>) {
+  private async saving(actor: Actor, write: (em: EntityManager) => Promise<string>) {
     try {
-      return await this.db.inWorkspace(workspaceId, async (em) => {
+      return await this.db.asMember(actor, async (em) => {
         const id = await write(em);
-        return em.findOneByOrFail(TouchpointEntity, { workspaceId, id });
+        return em.findOneByOrFail(TouchpointEntity, { workspaceId: actor.workspaceId, id });
       });
     } catch (error) {
       if (isUniqueViolation(error, 'touchpoints_name')) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });

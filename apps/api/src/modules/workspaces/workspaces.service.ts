@@ -22,7 +22,7 @@ export class WorkspacesService {
   ): Promise<WorkspaceEntity> {
     const changes = parseInput(updateWorkspaceSchema, definedOnly(args));
     const id = actor.workspaceId;
-    return this.db.inWorkspace(id, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       const before = await em.findOneByOrFail(WorkspaceEntity, { id });
       if (Object.keys(changes).length > 0) await em.update(WorkspaceEntity, { id }, { ...changes });
       if (
@@ -39,7 +39,7 @@ export class WorkspacesService {
   setFeedbackAutoRequest(actor: Actor, args: unknown): Promise<WorkspaceEntity> {
     const rule = parseInput(feedbackAutoRequestSchema, args);
     const id = actor.workspaceId;
-    return this.db.inWorkspace(id, async (em) => {
+    return this.db.asMember(actor, async (em) => {
       if (rule.surveyId) {
         const survey = await em.findOneBy(SurveyEntity, { workspaceId: id, id: rule.surveyId });
         if (!survey) throw notFound('No such survey');
