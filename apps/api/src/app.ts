@@ -13,6 +13,7 @@ import { ensureAppLogin } from './database/app-login';
 import { createDataSource } from './database/data-source';
 import { bodyErrors, requireUtf8 } from './http/body-errors';
 import { Draining } from './http/draining';
+import { SharedShapeExpressAdapter } from './http/express-adapter';
 import { requestId } from './http/request-id';
 import { webApp } from './http/web-app';
 import { type Logger, NestPinoLogger } from './logger';
@@ -41,7 +42,7 @@ export async function createApp(
   await dataSource.initialize();
   const jobs = options.jobs ? { databaseUrl, logger, cron: config.healthCron } : null;
   const module = AppModule.create(config, dataSource, logger, jobs, new Draining());
-  const app = await NestFactory.create<NestExpressApplication>(module, {
+  const app = await NestFactory.create<NestExpressApplication>(module, new SharedShapeExpressAdapter(), {
     bodyParser: false,
     logger: new NestPinoLogger(logger),
   });

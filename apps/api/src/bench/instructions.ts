@@ -17,13 +17,15 @@ import { signIn } from './sign-in';
  * about 1 %. V8 runs `--predictable` (its collector and compilers on the main thread, on no clock),
  * the requests go out in the same order to the same customers, only requests after a warm-up are
  * counted, and the scheduled health pass runs just before the app starts (so it is not due during
- * the count). Only the main thread's instructions are counted, not libuv's pool, where the work of a
+ * the count). The warm-up is long (3,000 requests): with V8's optimising compiler on the main thread,
+ * after 300 requests half of a write's count was still compilation (8.7 M instructions a write,
+ * against 3.8 M after 3,000). Only the main thread's instructions are counted, not libuv's pool, where the work of a
  * connection's password exchange, say, lands at times of its own. What it misses: the kernel's work
  * (system calls), PostgreSQL, and waiting; what it includes beyond requests: the app's timers
  * (pg-boss's polling, about 3 million instructions a second, some 0.3 million per request at
  * valgrind's pace).
  */
-const WARM_UP = Number(process.env.BENCH_WARMUP_REQUESTS ?? 300);
+const WARM_UP = Number(process.env.BENCH_WARMUP_REQUESTS ?? 3000);
 const COUNTED = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONNECTIONS = 4;
 
@@ -38,9 +40,12 @@ function seededPick<T>(items: readonly T[], seed: number): () => T {
   };
 }
 
+const callgrindControl = (command: string, pid: number) =>
+  execFileSync('callgrind_control', [command, String(pid)], { stdio: 'ignore' });
+
 /** Main-thread instructions callgrind has counted since it was last zeroed, from the dump this asks for. */
 async function dumpedInstructions(pid: number, dir: string): Promise<number> {
-  execFileSync('callgrind_control', ['--dump', String(pid)], { stdio: 'ignore' });
+  callgrindControl('--dump', pid);
   // Each dump is a file per thread: callgrind.out.1-01 (the main thread), .1-02, …, then .2-01, …
   const dumps = (await readdir(dir))
     .map((f) => /^callgrind\.out\.(\d+)-01$/.exec(f))
@@ -69,6 +74,8 @@ async function main(): Promise<void> {
         'valgrind',
         '--tool=callgrind',
         '--separate-threads=yes',
+        // Instrumented only while counting: the warm-up runs some five times faster uninstrumented.
+        '--instr-atstart=no',
         `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
       ],
       readyWithinMs: 10 * 60_000,
@@ -90,9 +97,11 @@ async function main(): Promise<void> {
       for (const [operation, load] of operations) {
         if (only && !operation.toLowerCase().includes(only)) continue;
         await sendTimes(load, CONNECTIONS, WARM_UP);
-        execFileSync('callgrind_control', ['--zero', String(pid)], { stdio: 'ignore' });
+        callgrindControl('--instr=on', pid);
+        callgrindControl('--zero', pid);
         const counted = await sendTimes(load, CONNECTIONS, COUNTED);
         const instructions = await dumpedInstructions(pid, dir);
+        callgrindControl('--instr=off', pid);
         if (counted.failures > 0) throw new Error(`${operation}: ${counted.failures} requests failed`);
         console.log(
           `${operation}: ${(instructions / counted.requests / 1e6).toFixed(3)} M instructions per request ` +
