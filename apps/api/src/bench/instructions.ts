@@ -13,8 +13,9 @@ import { signIn } from './sign-in';
 /**
  * `npm run bench:instructions`: the built app's user-space instructions per request, counted by
  * valgrind's callgrind, for comparing two builds. Requests a second and CPU time move with this
- * machine's speed (by a quarter within an hour); the count does not: two runs of one build differ by
- * about 1 %. V8 runs `--predictable` (its collector and compilers on the main thread, on no clock),
+ * machine's speed (by a quarter within an hour); the count does not, though it moves with which
+ * functions V8 has optimised while counting (one build's write: 2.5–3.4 M in eight runs), so compare
+ * several runs of each build. V8 runs `--predictable` (its collector and compilers on the main thread, on no clock),
  * the requests go out in the same order to the same customers, only requests after a warm-up are
  * counted, and the scheduled health pass runs just before the app starts (so it is not due during
  * the count). The warm-up is long (3,000 requests): with V8's optimising compiler on the main thread,
