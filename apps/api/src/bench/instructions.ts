@@ -15,16 +15,16 @@ import { signIn } from './sign-in';
  * valgrind's callgrind, for comparing two builds. Requests a second and CPU time move with this
  * machine's speed (by a quarter within an hour); the count does not, though it moves with which
  * functions V8 has optimised while counting (one build's write: 2.5–3.4 M in eight runs), so compare
- * several runs of each build. V8 runs `--predictable` (its collector and compilers on the main thread, on no clock),
- * the requests go out in the same order to the same customers, only requests after a warm-up are
- * counted, and the scheduled health pass runs just before the app starts (so it is not due during
- * the count). The warm-up is long (3,000 requests): with V8's optimising compiler on the main thread,
- * after 300 requests half of a write's count was still compilation (8.7 M instructions a write,
- * against 3.8 M after 3,000). Only the main thread's instructions are counted, not libuv's pool, where the work of a
- * connection's password exchange, say, lands at times of its own. What it misses: the kernel's work
- * (system calls), PostgreSQL, and waiting; what it includes beyond requests: the app's timers
- * (pg-boss's polling, about 3 million instructions a second, some 0.3 million per request at
- * valgrind's pace).
+ * several runs of each build. V8 runs `--predictable` (its collector and compilers on the main
+ * thread, on no clock), the requests go out in the same order to the same customers, only requests
+ * after a warm-up are counted, and the scheduled health pass runs just before the app starts (so it
+ * is not due during the count). The warm-up is long (3,000 requests): with V8's optimising compiler
+ * on the main thread, after 300 requests half of a write's count was still compilation (8.7 M
+ * instructions a write, against 3.8 M after 3,000). Only the main thread's instructions are counted,
+ * not libuv's pool, where the work of a connection's password exchange, say, lands at times of its
+ * own. What it misses: the kernel's work (system calls), PostgreSQL, and waiting; what it includes
+ * beyond requests: the app's timers (pg-boss's polling, about 3 million instructions a second, some
+ * 0.3 million per request at valgrind's pace).
  */
 const WARM_UP = Number(process.env.BENCH_WARMUP_REQUESTS ?? 3000);
 const COUNTED = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -77,8 +77,8 @@ async function main(): Promise<void> {
         '--separate-threads=yes',
         // Instrumented only while counting: the warm-up runs some five times faster uninstrumented.
         '--instr-atstart=no',
-        // Not V8's optimising compiler: run on the main thread here (--predictable), in production on a
-        // thread of its own; when it runs depends on timing, which made counts of one build differ by a quarter.
+        // Not V8's optimising compiler: on the main thread here (--predictable), in production on a
+        // thread of its own; when it runs depends on timing (counts of one build differed by a quarter).
         '--toggle-collect=v8::internal::Runtime_CompileOptimized(*',
         '--collect-atstart=yes', // a toggle would otherwise start collection off
         `--callgrind-out-file=${join(dir, 'callgrind.out')}`,

@@ -93,9 +93,10 @@ export async function sendHealthFacts(
   asOf: Date,
   model: HealthModel = DEFAULT_HEALTH_MODEL,
 ): Promise<FactsOf> {
-  const [rows] = await send<FactRows>(on, ids.length === 1 ? FACTS_OF_ONE : FACTS_OF_MANY, [
+  const one = ids.length === 1;
+  const [rows] = await send<FactRows>(on, one ? FACTS_OF_ONE : FACTS_OF_MANY, [
     workspaceId,
-    ids.length === 1 ? ids[0] : ids,
+    one ? ids[0] : ids,
     asOf,
     model.sentiment.windowDays + model.trendDays,
     model.trendDays,
